@@ -1,0 +1,13 @@
+package dev.proclab.engine;
+
+import java.io.Serializable;
+
+/**
+ * The code a {@link Process} runs, taking two arguments, like Python's {@code target=} with {@code args=}.
+ * Usually a method reference ({@code Main::task}); it is serialised and sent to the child process, so
+ * it must not capture anything that cannot be serialised.
+ */
+@FunctionalInterface
+public interface Target2<A, B> extends Serializable {
+    void run(A a, B b) throws Exception;
+}

@@ -1,0 +1,88 @@
+package dev.proclab.engine.internal;
+
+import dev.proclab.engine.Process;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * The entry point of every child JVM of a run: the lesson's main process and every process it starts.
+ *
+ * <p>Reads its {@link Bootstrap} from standard input, connects to the supervisor, reports that it
+ * started, runs the lesson's {@code main} or the {@link Process}'s {@code run()}, then does what Python
+ * does at a process's end (daemon children terminated, the others joined) and exits: 0 normally, 1 when
+ * the code threw (its stack trace printed on standard error first).
+ */
+public final class ChildMain {
+    private ChildMain() {}
+
+    public static void main(String[] args) {
+        long bootNanos = System.nanoTime();
+        if (args.length > 0 && args[0].equals("--warmup")) {
+            Warmup.run();
+            return;
+        }
+        ChildRuntime rt;
+        Object code;
+        try {
+            Bootstrap bootstrap = Bootstrap.readFrom(System.in);
+            rt = ChildRuntime.start(bootstrap, bootNanos);
+            code = prepare(rt);
+        } catch (IOException | RuntimeException e) {
+            // Nothing reached the supervisor yet: the raw standard error is all we have.
+            System.err.println("ProcLab child could not join its run: " + e);
+            Runtime.getRuntime().halt(ExitCodes.SUPERVISOR_LOST);
+            return;
+        }
+        rt.reportStarted();
+        int exitCode = 0;
+        try {
+            if (code instanceof Method main) {
+                main.invoke(null, (Object) new String[0]);
+            } else {
+                ((Process) code).run();
+            }
+        } catch (InvocationTargetException e) {
+            exitCode = failed(rt, e.getCause());
+        } catch (Throwable t) {
+            exitCode = failed(rt, t);
+        }
+        rt.finish(exitCode);
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    /** Finds the lesson's main method, or rebuilds the {@link Process} object sent by the parent. */
+    private static Object prepare(ChildRuntime rt) throws IOException {
+        var bridge = ProcessAccess.get();
+        Bootstrap b = rt.bootstrap();
+        long pid = rt.pid();
+        if (b.isMain()) {
+            rt.self(bridge.mainProcess(pid));
+            try {
+                Method main = Class.forName(b.mainClass()).getMethod("main", String[].class);
+                main.setAccessible(true);
+                return main;
+            } catch (ReflectiveOperationException e) {
+                throw new IOException("lesson class " + b.mainClass() + " has no public static main(String[])", e);
+            }
+        }
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(b.payload()))) {
+            Process p = (Process) in.readObject();
+            bridge.becomeCurrent(p, pid);
+            rt.self(p);
+            return p;
+        } catch (ClassNotFoundException e) {
+            throw new IOException("class " + e.getMessage() + " of " + b.name() + " is missing in the child", e);
+        }
+    }
+
+    private static int failed(ChildRuntime rt, Throwable t) {
+        if (!rt.isMain()) {
+            System.err.println("Process " + rt.name() + ":");
+        }
+        t.printStackTrace();
+        return 1;
+    }
+}
