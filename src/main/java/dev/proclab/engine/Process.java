@@ -189,8 +189,8 @@ public class Process implements Serializable {
                             + " headless runner)");
         }
         if (rt.daemon()) {
-            throw new IllegalStateException("daemonic processes are not allowed to have children (" + rt.name()
-                    + " is a daemon)");
+            throw new IllegalStateException(
+                    "daemonic processes are not allowed to have children (" + rt.name() + " is a daemon)");
         }
         byte[] payload = serialise();
         try {
@@ -216,7 +216,8 @@ public class Process implements Serializable {
     private String describeUnsendable(NotSerializableException e) {
         for (int i = 0; i < args.length; i++) {
             if (!sendable(args[i])) {
-                return "argument " + (i + 1) + " of " + name + " (a " + args[i].getClass().getName()
+                return "argument " + (i + 1) + " of " + name + " (a "
+                        + args[i].getClass().getName()
                         + ") cannot be sent to the child process: it is not Serializable";
             }
         }
@@ -224,8 +225,8 @@ public class Process implements Serializable {
             return "the target of " + name + " cannot be sent to the child process: it captures something that"
                     + " is not Serializable (" + e.getMessage() + ")";
         }
-        return name + " cannot be sent to the child process: " + e.getMessage()
-                + " is not Serializable (a field of " + getClass().getSimpleName() + "?)";
+        return name + " cannot be sent to the child process: " + e.getMessage() + " is not Serializable (a field of "
+                + getClass().getSimpleName() + "?)";
     }
 
     private static boolean sendable(Object o) {

@@ -42,7 +42,17 @@ public record Bootstrap(
 
     public Bootstrap forChild(String childName, boolean childDaemon, byte[] childPayload) {
         return new Bootstrap(
-                runId, command, socketPath, authKey, runDir, timeScale, knobs, childName, childDaemon, null, childPayload);
+                runId,
+                command,
+                socketPath,
+                authKey,
+                runDir,
+                timeScale,
+                knobs,
+                childName,
+                childDaemon,
+                null,
+                childPayload);
     }
 
     /** Writes this bootstrap, length-prefixed, and flushes; does not close {@code out}. */

@@ -25,7 +25,18 @@ final class Warmup {
     static void run() {
         try {
             var bytes = new ByteArrayOutputStream();
-            new Bootstrap("w", List.of("java"), "/s", new byte[32], "/tmp", 1.0, Map.of("k", "v"), "n", false, "M", null)
+            new Bootstrap(
+                            "w",
+                            List.of("java"),
+                            "/s",
+                            new byte[32],
+                            "/tmp",
+                            1.0,
+                            Map.of("k", "v"),
+                            "n",
+                            false,
+                            "M",
+                            null)
                     .writeTo(bytes);
             Bootstrap.readFrom(new ByteArrayInputStream(bytes.toByteArray()));
             var events = new ByteArrayOutputStream();

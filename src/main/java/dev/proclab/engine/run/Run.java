@@ -216,7 +216,9 @@ public final class Run implements AutoCloseable {
         for (var missing : collector.unfinished().entrySet()) {
             long pid = missing.getKey();
             long nanos = missing.getValue().closedNanos();
-            int code = missing.getValue().exitingCode() != null ? missing.getValue().exitingCode() : -9;
+            int code = missing.getValue().exitingCode() != null
+                    ? missing.getValue().exitingCode()
+                    : -9;
             emit(s -> new Exited(s, nanos, supervisorPid, pid, code));
         }
         collector.close();
