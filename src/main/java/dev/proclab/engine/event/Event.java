@@ -12,6 +12,9 @@ package dev.proclab.engine.event;
  */
 public sealed interface Event
         permits Spawned,
+                IpcCreated,
+                LockEvent,
+                QueueEvent,
                 ProcessStarted,
                 StateChanged,
                 Output,

@@ -28,10 +28,15 @@ import java.util.function.LongFunction;
  * so no run ever leaves processes behind.
  */
 public final class EventChannel {
-    private static final Event FLUSH_MARK = new dev.proclab.engine.event.Exiting(-1, 0, 0, 0);
+    private static final Object FLUSH_MARK = new Object();
 
     private final SocketChannel socket;
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(16_384);
+    /** Events and broker requests, in the order they were made. */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16_384);
+
+    private final java.util.Map<Long, BlockingQueue<Ipc.Reply>> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextRequest = new java.util.concurrent.atomic.AtomicLong(1);
     private final Object emitLock = new Object();
     private final Thread writer;
     private long nextSeq;
@@ -82,6 +87,32 @@ public final class EventChannel {
         }
     }
 
+    /**
+     * Sends a request to the run's broker behind every event emitted before it, and returns the queue on
+     * which the watchdog thread will put its replies (a {@link Ipc#WAIT} first when it blocks, then the
+     * final one). The caller must call {@link #done(long)} after the final reply.
+     */
+    public BlockingQueue<Ipc.Reply> send(Ipc.Request request) {
+        BlockingQueue<Ipc.Reply> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+        pending.put(request.id(), replies);
+        try {
+            queue.put(request);
+        } catch (InterruptedException e) {
+            pending.remove(request.id());
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a request to the broker", e);
+        }
+        return replies;
+    }
+
+    public long nextRequestId() {
+        return nextRequest.getAndIncrement();
+    }
+
+    public void done(long requestId) {
+        pending.remove(requestId);
+    }
+
     /** Blocks until every event emitted before this call has been written to the socket, or 2 s passed. */
     public void flush() {
         long ticket;
@@ -113,19 +144,23 @@ public final class EventChannel {
         var out = new DataOutputStream(buffer);
         var frame = new ByteArrayOutputStream(256);
         var frameData = new DataOutputStream(frame);
-        List<Event> batch = new ArrayList<>(1024);
+        List<Object> batch = new ArrayList<>(1024);
         try {
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, 4096);
                 long marks = 0;
-                for (Event e : batch) {
+                for (Object e : batch) {
                     if (e == FLUSH_MARK) {
                         marks++;
                         continue;
                     }
                     frame.reset();
-                    EventCodec.write(e, frameData);
+                    if (e instanceof Ipc.Request r) {
+                        r.write(frameData);
+                    } else {
+                        EventCodec.write((Event) e, frameData);
+                    }
                     out.writeInt(frame.size());
                     frame.writeTo(out);
                 }
@@ -147,14 +182,20 @@ public final class EventChannel {
         }
     }
 
+    /** Reads the broker's replies ({@code int} length, then one {@link Ipc.Reply}) until end-of-stream. */
     private void watch() {
-        ByteBuffer sink = ByteBuffer.allocate(64);
-        try {
-            while (socket.read(sink) >= 0) {
-                sink.clear(); // The supervisor never writes; anything read is ignored.
+        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.channels.Channels.newInputStream(new ReadOnlyChannel(socket))))) {
+            while (true) {
+                in.readInt();
+                Ipc.Reply reply = Ipc.Reply.read(in);
+                BlockingQueue<Ipc.Reply> replies = pending.get(reply.id());
+                if (replies != null) {
+                    replies.add(reply);
+                }
             }
         } catch (IOException e) {
-            // Treated as end-of-stream below.
+            // End-of-stream or a broken connection: handled below.
         }
         lost();
     }

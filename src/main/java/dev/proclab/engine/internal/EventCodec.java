@@ -53,7 +53,11 @@ public final class EventCodec {
     }
 
     public static Event read(DataInput in) throws IOException {
-        int index = in.readUnsignedByte();
+        return read(in.readUnsignedByte(), in);
+    }
+
+    /** Reads the rest of an event whose type index was already read. */
+    public static Event read(int index, DataInput in) throws IOException {
         if (index >= TYPES.length) {
             throw new IOException("unknown event type " + index);
         }

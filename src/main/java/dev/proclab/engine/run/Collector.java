@@ -5,6 +5,8 @@ import dev.proclab.engine.event.Exited;
 import dev.proclab.engine.event.Exiting;
 import dev.proclab.engine.event.Spawned;
 import dev.proclab.engine.internal.EventCodec;
+import dev.proclab.engine.internal.Ipc;
+import dev.proclab.engine.internal.ReadOnlyChannel;
 import dev.proclab.engine.internal.Wire;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -36,6 +38,7 @@ final class Collector {
     private final byte[] key;
     private final BlockingQueue<Event> queue;
     private final ProcessTree tree;
+    private final Broker broker;
     private final ServerSocketChannel server;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Map<Long, Ending> endings = new ConcurrentHashMap<>();
@@ -45,8 +48,10 @@ final class Collector {
     /** What is known of a process that disconnected. */
     record Ending(long closedNanos, Integer exitingCode) {}
 
-    Collector(Path socketPath, byte[] key, BlockingQueue<Event> queue, ProcessTree tree) throws IOException {
+    Collector(Path socketPath, byte[] key, BlockingQueue<Event> queue, ProcessTree tree, Broker broker)
+            throws IOException {
         this.socketPath = socketPath;
+        this.broker = broker;
         this.key = key.clone();
         this.queue = queue;
         this.tree = tree;
@@ -86,7 +91,8 @@ final class Collector {
         long pid = -1;
         Integer exitingCode = null;
         try (c) {
-            var in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(c), 1 << 16));
+            var in = new DataInputStream(
+                    new BufferedInputStream(Channels.newInputStream(new ReadOnlyChannel(c)), 1 << 16));
             if (in.readInt() != Wire.HELLO_MAGIC) {
                 return;
             }
@@ -97,12 +103,19 @@ final class Collector {
             }
             pid = in.readLong();
             tree.add(pid);
+            long caller = pid;
+            var replies = new ReplyWriter(c);
             while (true) {
                 int len = in.readInt();
                 if (len <= 0 || len > Wire.MAX_FRAME) {
                     throw new IOException("bad frame length " + len);
                 }
-                Event e = EventCodec.read(in);
+                int first = in.readUnsignedByte();
+                if (first == Ipc.REQUEST_MARK) {
+                    broker.submit(caller, Ipc.Request.read(in), replies);
+                    continue;
+                }
+                Event e = EventCodec.read(first, in);
                 if (e instanceof Spawned s) {
                     tree.add(s.childPid());
                 } else if (e instanceof Exiting x) {
@@ -122,9 +135,37 @@ final class Collector {
             open.remove(c);
             if (pid >= 0) {
                 endings.put(pid, new Ending(System.nanoTime(), exitingCode));
+                broker.processGone(pid);
             }
             synchronized (this) {
                 notifyAll();
+            }
+        }
+    }
+
+    /** Writes the broker's replies to one connection; called on the broker thread. */
+    private static final class ReplyWriter implements java.util.function.Consumer<Ipc.Reply> {
+        private final SocketChannel channel;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+        private final java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+
+        ReplyWriter(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public synchronized void accept(Ipc.Reply reply) {
+            try {
+                bytes.reset();
+                data.writeInt(0);
+                reply.write(data);
+                var buffer = java.nio.ByteBuffer.wrap(bytes.toByteArray());
+                buffer.putInt(0, buffer.remaining() - 4);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                // The process is gone; its connection's reader reports that.
             }
         }
     }

@@ -77,6 +77,7 @@ public final class Run implements AutoCloseable {
     private long seq;
     private final ProcessTree tree;
     private final Collector collector;
+    private final Broker broker;
     private volatile java.lang.Process main;
     private volatile ScheduledFuture<?> limit;
     private final long startNanos = System.nanoTime();
@@ -88,7 +89,8 @@ public final class Run implements AutoCloseable {
         this.tree = new ProcessTree(spec.runId());
         byte[] key = new byte[dev.proclab.engine.internal.Wire.KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        this.collector = new Collector(dir.resolve("events.sock"), key, queue, tree);
+        this.broker = new Broker(supervisorPid, this::emit);
+        this.collector = new Collector(dir.resolve("events.sock"), key, queue, tree, broker);
     }
 
     /**
@@ -222,6 +224,7 @@ public final class Run implements AutoCloseable {
             emit(s -> new Exited(s, nanos, supervisorPid, pid, code));
         }
         collector.close();
+        broker.close();
         deleteDir();
         long nanos = System.nanoTime();
         emit(s -> new RunEnded(s, nanos, supervisorPid, outcome, message));

@@ -1,0 +1,140 @@
+package dev.proclab.engine.internal;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Requests a process sends to the supervisor's broker and the broker's replies, on the same connection
+ * as its events (so a request is never overtaken by an event emitted before it).
+ *
+ * <p>A request frame is marked by {@link #REQUEST_MARK} where an event frame has its type index. The
+ * broker answers every request with exactly one final reply; before it, a blocking request may get one
+ * {@link #WAIT} reply that tells the caller it is now blocked and on whom.
+ */
+public final class Ipc {
+    /** First byte of a request frame; event frames start with a type index far below it. */
+    public static final int REQUEST_MARK = 0xFE;
+
+    // Operations.
+    public static final byte CREATE = 1;
+    public static final byte ACQUIRE = 2;
+    public static final byte RELEASE = 3;
+    public static final byte PUT = 4;
+    public static final byte GET = 5;
+    public static final byte QSIZE = 6;
+    public static final byte TASK_DONE = 7;
+    public static final byte JOIN = 8;
+    public static final byte CLOSE = 9;
+
+    // Reply statuses.
+    public static final byte OK = 0;
+    /** Not final: the request blocks; {@code value} is the pid waited on (or -1), {@code text} the reason. */
+    public static final byte WAIT = 1;
+    /** A blocking call gave up: its timeout passed, or it was non-blocking and would have blocked. */
+    public static final byte TIMEOUT = 2;
+    /** The request was wrong (releasing an unheld lock, too many task_done calls ...): {@code text} says. */
+    public static final byte ERROR = 3;
+
+    /** No timeout: block until it can be done. */
+    public static final long FOREVER = -1;
+
+    private Ipc() {}
+
+    /**
+     * One request.
+     *
+     * @param object the broker's object id (for {@link #CREATE}, unused)
+     * @param thread the calling thread's id (RLock ownership)
+     * @param arg an operation's number (a queue's maxsize at creation)
+     * @param timeoutNanos {@link #FOREVER}, 0 for non-blocking, or the longest wait
+     * @param text the object's kind at creation, an item's preview on put
+     * @param data an item's serialised bytes on put
+     */
+    public record Request(
+            long id,
+            byte op,
+            int object,
+            long thread,
+            int line,
+            long arg,
+            long timeoutNanos,
+            String text,
+            byte[] data) {
+
+        void write(DataOutput out) throws IOException {
+            out.writeByte(REQUEST_MARK);
+            out.writeLong(id);
+            out.writeByte(op);
+            out.writeInt(object);
+            out.writeLong(thread);
+            out.writeInt(line);
+            out.writeLong(arg);
+            out.writeLong(timeoutNanos);
+            writeString(text, out);
+            writeBytes(data, out);
+        }
+
+        /** Reads the rest of a request frame whose {@link #REQUEST_MARK} was already read. */
+        public static Request read(DataInput in) throws IOException {
+            return new Request(
+                    in.readLong(),
+                    in.readByte(),
+                    in.readInt(),
+                    in.readLong(),
+                    in.readInt(),
+                    in.readLong(),
+                    in.readLong(),
+                    readString(in),
+                    readBytes(in));
+        }
+    }
+
+    /** One reply; see the statuses above. */
+    public record Reply(long id, byte status, long value, String text, byte[] data) {
+
+        public void write(DataOutput out) throws IOException {
+            out.writeLong(id);
+            out.writeByte(status);
+            out.writeLong(value);
+            writeString(text, out);
+            writeBytes(data, out);
+        }
+
+        static Reply read(DataInput in) throws IOException {
+            return new Reply(in.readLong(), in.readByte(), in.readLong(), readString(in), readBytes(in));
+        }
+    }
+
+    private static void writeString(String s, DataOutput out) throws IOException {
+        writeBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8), out);
+    }
+
+    private static String readString(DataInput in) throws IOException {
+        byte[] b = readBytes(in);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void writeBytes(byte[] b, DataOutput out) throws IOException {
+        if (b == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+    }
+
+    private static byte[] readBytes(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        if (n > Wire.MAX_FRAME) {
+            throw new IOException("field of " + n + " bytes");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.proclab.engine;
+
+import static dev.proclab.engine.TestRuns.run;
+import static dev.proclab.engine.TestRuns.seconds;
+import static dev.proclab.engine.TestRuns.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.proclab.engine.event.IpcCreated;
+import dev.proclab.engine.event.LockEvent;
+import dev.proclab.engine.event.QueueEvent;
+import dev.proclab.engine.event.RunEnded;
+import dev.proclab.engine.event.StateChanged;
+import dev.proclab.programs.DeadHolder;
+import dev.proclab.programs.FileCounter;
+import dev.proclab.programs.JoinableWork;
+import dev.proclab.programs.QueueLimits;
+import dev.proclab.programs.QueueRelay;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Locks and queues between real processes, checked as invariants over the recorded events. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SharedObjectsTest {
+
+    @RepeatedTest(3)
+    void aLockIsHeldByOneProcessAtATimeAndMakesTheFileCounterExact() throws Exception {
+        var result = run(spec(FileCounter.class, Map.of("workers", "4", "times", "40", "lock", "true")), seconds(60));
+
+        assertThat(result.linesOf(result.main().pid())).containsExactly("count 160");
+        long holder = -1;
+        int acquisitions = 0;
+        for (LockEvent e : result.all(LockEvent.class)) {
+            switch (e.op()) {
+                case ACQUIRED -> {
+                    assertThat(holder)
+                            .as("lock acquired while held by %d", holder)
+                            .isEqualTo(-1);
+                    holder = e.actor();
+                    acquisitions++;
+                }
+                case RELEASED -> {
+                    assertThat(e.actor()).isEqualTo(holder);
+                    holder = -1;
+                }
+                default -> {}
+            }
+        }
+        assertThat(acquisitions).isEqualTo(160);
+    }
+
+    @Test
+    void waitersGetTheLockInTheOrderTheyAskedAndAreShownBlocked() throws Exception {
+        var result = run(spec(FileCounter.class, Map.of("workers", "3", "times", "30", "lock", "true")), seconds(60));
+
+        List<Long> queue = new ArrayList<>();
+        for (LockEvent e : result.all(LockEvent.class)) {
+            if (e.op() == LockEvent.Op.WAITING) {
+                queue.add(e.actor());
+                assertThat(e.waiters()).isEqualTo(join(queue));
+            } else if (e.op() == LockEvent.Op.ACQUIRED && !queue.isEmpty() && queue.get(0) == e.actor()) {
+                queue.remove(0);
+            }
+        }
+        assertThat(result.all(StateChanged.class)).anyMatch(s -> s.reason().startsWith("acquire Lock-1 held by pid"));
+    }
+
+    private static String join(List<Long> pids) {
+        return String.join(" ", pids.stream().map(String::valueOf).toList());
+    }
+
+    @RepeatedTest(3)
+    void aBoundedQueueDeliversEveryItemExactlyOnceInFifoOrderAndNeverOverfills() throws Exception {
+        var result = run(spec(QueueRelay.class, Map.of("items", "40", "consumers", "3", "maxsize", "3")), seconds(60));
+
+        List<QueueEvent> events = result.all(QueueEvent.class);
+        IpcCreated queue = result.all(IpcCreated.class).get(0);
+        assertThat(queue.capacity()).isEqualTo(3);
+        assertThat(events).allSatisfy(e -> assertThat(e.size()).isBetween(0, 3));
+        List<Long> put = events.stream()
+                .filter(e -> e.op() == QueueEvent.Op.PUT)
+                .map(QueueEvent::itemId)
+                .toList();
+        List<Long> got = events.stream()
+                .filter(e -> e.op() == QueueEvent.Op.GOT)
+                .map(QueueEvent::itemId)
+                .toList();
+        assertThat(got).containsExactlyElementsOf(put);
+        List<String> printed = new ArrayList<>(result.allLines());
+        assertThat(printed).hasSize(40).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void joinableQueueJoinReturnsExactlyWhenTheLastTaskIsDone() throws Exception {
+        var result = run(spec(JoinableWork.class, Map.of()), seconds(60));
+
+        List<QueueEvent> events = result.all(QueueEvent.class);
+        int lastDone = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).op() == QueueEvent.Op.TASK_DONE && events.get(i).unfinished() == 0) {
+                lastDone = i;
+            }
+        }
+        assertThat(lastDone).isPositive();
+        assertThat(events.get(lastDone + 1).op()).isEqualTo(QueueEvent.Op.JOINED);
+        assertThat(events.stream().filter(e -> e.op() == QueueEvent.Op.JOINED)).hasSize(1);
+        assertThat(result.linesOf(result.main().pid()))
+                .containsExactly(
+                        "all done",
+                        "extra task_done: task_done() called more times than there were items put in"
+                                + " JoinableQueue-1");
+        assertThat(result.ended().outcome()).isEqualTo(RunEnded.Outcome.COMPLETED);
+    }
+
+    @Test
+    void nonBlockingAndTimedQueueCallsRaiseEmptyAndFull() throws Exception {
+        var result = run(spec(QueueLimits.class, Map.of()), seconds(30));
+
+        assertThat(result.linesOf(result.main().pid()))
+                .containsExactly(
+                        "empty: Queue-1 is empty",
+                        "full true size 2",
+                        "full after true: Queue-1 is full (2 items)",
+                        "1 two empty true");
+    }
+
+    @Test
+    void aLockLeftHeldByAKilledProcessStaysHeldAndIsReported() throws Exception {
+        var result = run(spec(DeadHolder.class, Map.of()), seconds(30));
+
+        long child = result.process("Process-1").orElseThrow().pid();
+        assertThat(result.all(LockEvent.class))
+                .anyMatch(e -> e.op() == LockEvent.Op.HOLDER_DIED && e.actor() == child && e.holder() == child);
+        assertThat(result.linesOf(result.main().pid()))
+                .containsExactly("after kill, acquire: false", "rlock: release of RLock-1, which is not held");
+        Set<Long> actors = new HashSet<>();
+        result.all(LockEvent.class).forEach(e -> actors.add(e.actor()));
+        assertThat(actors).contains(child, result.main().pid());
+    }
+}
