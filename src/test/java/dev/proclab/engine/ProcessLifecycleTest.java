@@ -134,6 +134,10 @@ class ProcessLifecycleTest {
                         "unsendable: argument 1 of Process-2 (a java.lang.Thread) cannot be sent to the child"
                                 + " process: it is not Serializable",
                         "join before start: can only join a started child process; Process-3 was not started here");
+        long daemon = result.process("Process-4").orElseThrow().pid();
+        assertThat(result.linesOf(daemon))
+                .containsExactly("daemon child: daemonic processes are not allowed to have children (Process-4 is a"
+                        + " daemon)");
         assertThat(result.exitCodeOf(result.main().pid())).contains(0);
     }
 

@@ -9,12 +9,14 @@ import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.QueueEvent;
 import dev.proclab.engine.event.RunEnded;
+import dev.proclab.engine.event.SharedWrite;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.programs.DeadHolder;
 import dev.proclab.programs.FileCounter;
 import dev.proclab.programs.JoinableWork;
 import dev.proclab.programs.QueueLimits;
 import dev.proclab.programs.QueueRelay;
+import dev.proclab.programs.SharedCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -128,6 +130,28 @@ class SharedObjectsTest {
                         "full true size 2",
                         "full after true: Queue-1 is full (2 items)",
                         "1 two empty true");
+    }
+
+    @RepeatedTest(2)
+    void anUnguardedSharedCounterLosesUpdatesWhileTheGuardedOneIsExact() throws Exception {
+        var unguarded = run(
+                spec(SharedCounter.class, Map.of("workers", "4", "times", "20000", "guarded", "false")), seconds(60));
+        var guarded = run(
+                spec(SharedCounter.class, Map.of("workers", "4", "times", "20000", "guarded", "true")), seconds(120));
+
+        String lost = unguarded.linesOf(unguarded.main().pid()).get(0);
+        int counted = Integer.parseInt(lost.split(" ")[1]);
+        // Four processes on two cores doing read-add-write on the same memory: this run lost updates.
+        assertThat(counted).as(lost).isLessThan(80_000).isPositive();
+        assertThat(guarded.linesOf(guarded.main().pid())).containsExactly("counter 80000 of 80000");
+        List<SharedWrite> writes = guarded.all(SharedWrite.class);
+        long reported =
+                writes.size() + writes.stream().mapToLong(SharedWrite::skipped).sum();
+        assertThat(writes.size()).as("writes are sampled").isLessThan(80_000);
+        assertThat(reported)
+                .as("reported + skipped writes")
+                .isLessThanOrEqualTo(80_000 + 2)
+                .isGreaterThan(70_000);
     }
 
     @Test

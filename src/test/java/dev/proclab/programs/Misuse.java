@@ -8,6 +8,14 @@ public class Misuse {
 
     static void takes(Object o) {}
 
+    static void spawnFromDaemon() {
+        try {
+            new Process(Misuse::quiet).start();
+        } catch (IllegalStateException e) {
+            System.out.println("daemon child: " + e.getMessage());
+        }
+    }
+
     public static void main(String[] args) {
         Process p = new Process(Misuse::quiet);
         p.start();
@@ -32,5 +40,9 @@ public class Misuse {
         } catch (IllegalStateException e) {
             System.out.println("join before start: " + e.getMessage());
         }
+        Process daemon = new Process(Misuse::spawnFromDaemon);
+        daemon.daemon(true);
+        daemon.start();
+        daemon.join();
     }
 }

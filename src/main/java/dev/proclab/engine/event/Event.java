@@ -15,6 +15,7 @@ public sealed interface Event
                 IpcCreated,
                 LockEvent,
                 QueueEvent,
+                SharedWrite,
                 ProcessStarted,
                 StateChanged,
                 Output,

@@ -134,6 +134,7 @@ final class Broker {
                     case "RLock" -> new LockObject(id, name, true);
                     case "Queue", "SimpleQueue" -> new QueueObject(id, name, (int) r.arg(), false);
                     case "JoinableQueue" -> new QueueObject(id, name, (int) r.arg(), true);
+                    case "Value", "Array" -> new MemoryObject(id, name);
                     default -> null;
                 };
         if (o == null) {
@@ -276,6 +277,24 @@ final class Broker {
                     waiters.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
             emit.accept(s -> new LockEvent(s, nanos, supervisorPid, actor, id, op, h, queue, line));
         }
+    }
+
+    /**
+     * A shared Value or Array: its bytes live in a mapped file that the processes read and write
+     * directly; the broker only names it, so that its writes can be drawn on its own track.
+     */
+    private static final class MemoryObject extends Shared {
+        MemoryObject(int id, String name) {
+            super(id, name);
+        }
+
+        @Override
+        void handle(Caller c) {
+            c.reply(Ipc.ERROR, 0, name + " is shared memory: processes use it directly", null);
+        }
+
+        @Override
+        void gone(long pid) {}
     }
 
     private record Item(long id, String preview, byte[] data) {}
