@@ -9,6 +9,7 @@ import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.QueueEvent;
 import dev.proclab.engine.event.RunEnded;
+import dev.proclab.engine.event.SemaphoreEvent;
 import dev.proclab.engine.event.SharedWrite;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.programs.DeadHolder;
@@ -16,6 +17,7 @@ import dev.proclab.programs.FileCounter;
 import dev.proclab.programs.JoinableWork;
 import dev.proclab.programs.QueueLimits;
 import dev.proclab.programs.QueueRelay;
+import dev.proclab.programs.Section;
 import dev.proclab.programs.SharedCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,6 +154,21 @@ class SharedObjectsTest {
                 .as("reported + skipped writes")
                 .isLessThanOrEqualTo(80_000 + 2)
                 .isGreaterThan(70_000);
+    }
+
+    @RepeatedTest(2)
+    void aSemaphoreNeverLetsMoreThanItsCountInside() throws Exception {
+        var result = run(spec(Section.class, Map.of("k", "2", "workers", "6")), seconds(60));
+
+        List<SemaphoreEvent> events = result.all(SemaphoreEvent.class);
+        assertThat(events).filteredOn(e -> e.op() == LockEvent.Op.ACQUIRED).hasSize(6);
+        assertThat(events).allSatisfy(e -> {
+            int inside = e.inside().isBlank() ? 0 : e.inside().split(" ").length;
+            assertThat(inside).isBetween(0, 2);
+            assertThat(e.value()).isEqualTo(2 - inside);
+        });
+        assertThat(result.linesOf(result.main().pid()))
+                .containsExactly("bounded: BoundedSemaphore-1 released too many times", "value 2");
     }
 
     @Test

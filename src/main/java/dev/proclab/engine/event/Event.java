@@ -16,6 +16,7 @@ public sealed interface Event
                 LockEvent,
                 QueueEvent,
                 SharedWrite,
+                SemaphoreEvent,
                 ProcessStarted,
                 StateChanged,
                 Output,

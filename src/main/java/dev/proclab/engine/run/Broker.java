@@ -4,6 +4,7 @@ import dev.proclab.engine.event.Event;
 import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.QueueEvent;
+import dev.proclab.engine.event.SemaphoreEvent;
 import dev.proclab.engine.internal.Ipc;
 import dev.proclab.engine.internal.Ipc.Reply;
 import dev.proclab.engine.internal.Ipc.Request;
@@ -135,6 +136,8 @@ final class Broker {
                     case "Queue", "SimpleQueue" -> new QueueObject(id, name, (int) r.arg(), false);
                     case "JoinableQueue" -> new QueueObject(id, name, (int) r.arg(), true);
                     case "Value", "Array" -> new MemoryObject(id, name);
+                    case "Semaphore" -> new SemaphoreObject(id, name, (int) r.arg(), false);
+                    case "BoundedSemaphore" -> new SemaphoreObject(id, name, (int) r.arg(), true);
                     default -> null;
                 };
         if (o == null) {
@@ -276,6 +279,96 @@ final class Broker {
             String queue =
                     waiters.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
             emit.accept(s -> new LockEvent(s, nanos, supervisorPid, actor, id, op, h, queue, line));
+        }
+    }
+
+    private final class SemaphoreObject extends Shared {
+        final int initial;
+        final boolean bounded;
+        int value;
+        final List<Long> inside = new ArrayList<>();
+        final Deque<Waiter> waiters = new ArrayDeque<>();
+
+        SemaphoreObject(int id, String name, int initial, boolean bounded) {
+            super(id, name);
+            this.initial = initial;
+            this.bounded = bounded;
+            this.value = initial;
+        }
+
+        @Override
+        void handle(Caller c) {
+            switch (c.request().op()) {
+                case Ipc.ACQUIRE -> acquire(c);
+                case Ipc.RELEASE -> release(c);
+                case Ipc.QSIZE -> c.reply(Ipc.OK, value, null, null);
+                default ->
+                    c.reply(
+                            Ipc.ERROR,
+                            0,
+                            name + " cannot do operation " + c.request().op(),
+                            null);
+            }
+        }
+
+        private void acquire(Caller c) {
+            Request r = c.request();
+            if (value > 0) {
+                enter(c);
+                return;
+            }
+            if (r.timeoutNanos() == 0) {
+                report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
+                c.reply(Ipc.TIMEOUT, 0, null, null);
+                return;
+            }
+            Waiter w = new Waiter(c);
+            waiters.add(w);
+            report(c.pid(), LockEvent.Op.WAITING, r.line());
+            c.reply(Ipc.WAIT, -1, "acquire " + name + ": " + inside.size() + " inside, none free", null);
+            arm(w, () -> {
+                if (waiters.remove(w)) {
+                    report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
+                    c.reply(Ipc.TIMEOUT, 0, null, null);
+                }
+            });
+        }
+
+        private void enter(Caller c) {
+            value--;
+            inside.add(c.pid());
+            report(c.pid(), LockEvent.Op.ACQUIRED, c.request().line());
+            c.ok();
+        }
+
+        private void release(Caller c) {
+            if (bounded && value >= initial) {
+                c.reply(Ipc.ERROR, 0, name + " released too many times", null);
+                return;
+            }
+            value++;
+            inside.remove(c.pid());
+            report(c.pid(), LockEvent.Op.RELEASED, c.request().line());
+            c.ok();
+            Waiter next = waiters.poll();
+            if (next != null) {
+                next.settled();
+                enter(next.caller);
+            }
+        }
+
+        @Override
+        void gone(long pid) {
+            waiters.removeIf(w -> w.caller.pid() == pid);
+        }
+
+        private void report(long actor, LockEvent.Op op, int line) {
+            long nanos = System.nanoTime();
+            int v = value;
+            String in = inside.stream().map(String::valueOf).collect(Collectors.joining(" "));
+            String queue =
+                    waiters.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
+            emit.accept(s -> new SemaphoreEvent(s, nanos, supervisorPid, actor, id, op, v, in, queue, line));
         }
     }
 
