@@ -134,25 +134,41 @@ class SharedObjectsTest {
                         "1 two empty true");
     }
 
+    /**
+     * Lost updates are a race: a run shows them when two processes' read-add-write overlap, which four
+     * processes released together on two cores nearly always do. The check speaks of what the runs did:
+     * no run counts more than was added, and at least one of three runs lost updates.
+     */
+    @Test
+    void anUnguardedSharedCounterLosesUpdates() throws Exception {
+        List<Integer> counts = new ArrayList<>();
+        for (int attempt = 0; attempt < 3 && (counts.isEmpty() || counts.get(counts.size() - 1) == 80_000); attempt++) {
+            var unguarded = run(
+                    spec(SharedCounter.class, Map.of("workers", "4", "times", "20000", "guarded", "false")),
+                    seconds(60));
+            String line = unguarded.linesOf(unguarded.main().pid()).get(0);
+            counts.add(Integer.parseInt(line.split(" ")[1]));
+        }
+
+        assertThat(counts).allSatisfy(c -> assertThat(c).isBetween(1, 80_000));
+        assertThat(counts).as("counts of the unguarded runs").anyMatch(c -> c < 80_000);
+    }
+
     @RepeatedTest(2)
-    void anUnguardedSharedCounterLosesUpdatesWhileTheGuardedOneIsExact() throws Exception {
-        var unguarded = run(
-                spec(SharedCounter.class, Map.of("workers", "4", "times", "20000", "guarded", "false")), seconds(60));
+    void theGuardedSharedCounterIsExactAndItsWritesAreSampled() throws Exception {
         var guarded = run(
                 spec(SharedCounter.class, Map.of("workers", "4", "times", "20000", "guarded", "true")), seconds(120));
 
-        String lost = unguarded.linesOf(unguarded.main().pid()).get(0);
-        int counted = Integer.parseInt(lost.split(" ")[1]);
-        // Four processes on two cores doing read-add-write on the same memory: this run lost updates.
-        assertThat(counted).as(lost).isLessThan(80_000).isPositive();
         assertThat(guarded.linesOf(guarded.main().pid())).containsExactly("counter 80000 of 80000");
-        List<SharedWrite> writes = guarded.all(SharedWrite.class);
+        List<SharedWrite> writes = guarded.all(SharedWrite.class).stream()
+                .filter(w -> w.objectId() == 1)
+                .toList();
         long reported =
                 writes.size() + writes.stream().mapToLong(SharedWrite::skipped).sum();
         assertThat(writes.size()).as("writes are sampled").isLessThan(80_000);
         assertThat(reported)
                 .as("reported + skipped writes")
-                .isLessThanOrEqualTo(80_000 + 2)
+                .isLessThanOrEqualTo(80_001)
                 .isGreaterThan(70_000);
     }
 

@@ -1,19 +1,23 @@
 package dev.proclab.programs;
 
+import static dev.proclab.engine.Multiprocessing.currentProcess;
 import static dev.proclab.engine.Multiprocessing.knob;
-import static dev.proclab.engine.Multiprocessing.sleep;
 
 import dev.proclab.engine.Process;
+import dev.proclab.engine.Queue;
 import dev.proclab.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Processes add one to a shared Value many times, with or without its lock. They wait on a shared "go"
- * flag so that they really run at the same time.
+ * Processes add one to a shared Value many times, with or without its lock. Each reports ready on a queue and
+ * then spins on a shared "go" flag, so that they really run at the same time.
  */
 public class SharedCounter {
-    static void add(Value counter, Value go, Integer times, Boolean guarded) {
+    static void add(Value counter, Value go, Queue<String> ready) {
+        int times = knob("times", 20_000);
+        boolean guarded = knob("guarded", false);
+        ready.put(currentProcess().name());
         while (go.intValue() == 0) {
             Thread.onSpinWait();
         }
@@ -31,16 +35,18 @@ public class SharedCounter {
     public static void main(String[] args) {
         int workers = knob("workers", 4);
         int times = knob("times", 20_000);
-        boolean guarded = knob("guarded", false);
         Value counter = new Value('i', 0);
         Value go = new Value('i', 0, false);
+        Queue<String> ready = new Queue<>();
         List<Process> ps = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            Process p = new Process(SharedCounter::add, counter, go, times, guarded);
+            Process p = new Process(SharedCounter::add, counter, go, ready);
             p.start();
             ps.add(p);
         }
-        sleep(0.5);
+        for (int i = 0; i < workers; i++) {
+            ready.get();
+        }
         go.set(1);
         for (Process p : ps) {
             p.join();
