@@ -1,77 +1,150 @@
 package dev.proclab.ui;
 
-import atlantafx.base.theme.PrimerLight;
+import dev.proclab.engine.run.ChildJvm;
+import dev.proclab.lesson.LessonCompiler;
+import dev.proclab.ui.console.ConsoleViewModel;
 import dev.proclab.ui.lessons.CatalogShelf;
-import dev.proclab.ui.lessons.LessonListView;
+import dev.proclab.ui.lessons.DoneMarks;
 import dev.proclab.ui.lessons.LessonListViewModel;
+import dev.proclab.ui.page.LessonContent;
+import dev.proclab.ui.page.LessonPageViewModel;
+import dev.proclab.ui.page.TimelinePane;
+import dev.proclab.ui.run.RunStarter;
+import dev.proclab.ui.run.RunViewModel;
+import dev.proclab.ui.shell.AppParts;
+import dev.proclab.ui.shell.FilePicker;
+import dev.proclab.ui.shell.FxFilePicker;
+import dev.proclab.ui.shell.MainWindow;
+import dev.proclab.ui.shell.Theme;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The ProcLab desktop app: for now, one window with the lesson browser. */
+/** The ProcLab desktop app: the lesson browser, the lesson page and its runs, in one window. */
 public final class ProcLabApp extends Application {
     public static final String TITLE = "ProcLab";
 
-    private LessonListView lessonView;
+    /**
+     * What a window is started with; tests replace the file locations and the file choosers.
+     *
+     * @param doneFile where the done marks are kept
+     * @param timeline makes the timeline of the lesson page
+     */
+    public record Settings(Locale locale, Path doneFile, FilePicker files, Supplier<TimelinePane> timeline) {
+        public Settings {
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(doneFile, "doneFile");
+            Objects.requireNonNull(files, "files");
+            Objects.requireNonNull(timeline, "timeline");
+        }
+
+        /** The system's language, {@code ~/.proclab/done.txt}, file choosers, the real timeline. */
+        public static Settings defaults() {
+            return new Settings(Locale.getDefault(), DoneMarks.defaultFile(), new FxFilePicker(), Timelines::create);
+        }
+
+        public Settings withDoneFile(Path file) {
+            return new Settings(locale, file, files, timeline);
+        }
+
+        public Settings withFiles(FilePicker picker) {
+            return new Settings(locale, doneFile, picker, timeline);
+        }
+
+        public Settings withLocale(Locale l) {
+            return new Settings(l, doneFile, files, timeline);
+        }
+    }
+
+    private final Settings settings;
+    private MainWindow window;
+    private ExecutorService runThread;
+
+    public ProcLabApp() {
+        this(Settings.defaults());
+    }
+
+    public ProcLabApp(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
 
     @Override
     public void start(Stage stage) {
         installTheme();
-        Locale locale = Locale.getDefault();
-        ResourceBundle text = ResourceBundle.getBundle("dev.proclab.ui.messages", locale);
-
-        var model = new LessonListViewModel(() -> CatalogShelf.read(locale), daemonThread(), Platform::runLater);
+        // Once per engine version: the first run's children start faster from the class-data archive.
+        ChildJvm.prepareArchiveInBackground();
+        I18n i18n = new I18n(settings.locale());
+        Executor files = daemonThread("proclab-files");
+        runThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "proclab-compile");
+            t.setDaemon(true);
+            return t;
+        });
+        var lessons = new LessonListViewModel(CatalogShelf::read, files, Platform::runLater);
         // Read the lessons while the window is being built and shown, not after.
-        model.load();
-        lessonView = new LessonListView(model, text);
+        lessons.load();
+        LessonCompiler compiler = new LessonCompiler();
+        var run = new RunViewModel(compiler::compile, RunStarter.REAL, runThread, Platform::runLater);
+        var marks = new DoneMarks(settings.doneFile());
+        var page = new LessonPageViewModel(run, marks, LessonContent::read, files, Platform::runLater);
+        var parts = new AppParts(
+                i18n,
+                lessons,
+                marks,
+                page,
+                new ConsoleViewModel(),
+                settings.timeline().get(),
+                settings.files(),
+                files,
+                Platform::runLater);
+        window = new MainWindow(stage, parts);
 
-        BorderPane shell = new BorderPane(lessonView);
-        shell.setTop(header(text));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene =
-                new Scene(shell, Math.min(1400, screen.getWidth() * 0.9), Math.min(900, screen.getHeight() * 0.9));
+        Scene scene = new Scene(
+                window.root(), Math.min(1600, screen.getWidth() * 0.95), Math.min(1000, screen.getHeight() * 0.95));
         scene.getStylesheets().add(UiStyles.STYLESHEET);
-        stage.setTitle(TITLE);
         stage.setScene(scene);
+        window.installShortcuts();
         stage.show();
-        lessonView.list().requestFocus();
+        window.sidebar().list().requestFocus();
     }
 
-    /** The AtlantaFX theme every ProcLab window uses, for the whole application. */
+    /** The window, for tests and the screenshot tool. */
+    public MainWindow window() {
+        return window;
+    }
+
+    /** The AtlantaFX theme every ProcLab window starts with, for the whole application. */
     public static void installTheme() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Theme.LIGHT.install();
     }
 
+    /** Closing the window ends the run: no process of a lesson outlives the app. */
     @Override
     public void stop() {
-        if (lessonView != null) {
-            lessonView.dispose();
+        if (window != null) {
+            window.dispose();
+            window = null;
+        }
+        if (runThread != null) {
+            runThread.shutdownNow();
         }
     }
 
-    private static HBox header(ResourceBundle text) {
-        Label name = new Label(TITLE);
-        name.getStyleClass().add(UiStyles.APP_NAME);
-        Label tagline = new Label(text.getString("app.tagline"));
-        tagline.getStyleClass().add(UiStyles.APP_TAGLINE);
-        HBox header = new HBox(name, tagline);
-        header.getStyleClass().add(UiStyles.APP_HEADER);
-        return header;
-    }
-
-    /** One short-lived daemon thread per task: loading is rare, and must never keep the JVM alive. */
-    private static Executor daemonThread() {
+    /** One short-lived daemon thread per task: reading files is rare, and must never keep the JVM alive. */
+    private static Executor daemonThread(String name) {
         return task -> {
-            Thread t = new Thread(task, "proclab-lesson-loader");
+            Thread t = new Thread(task, name);
             t.setDaemon(true);
             t.start();
         };

@@ -3,6 +3,7 @@ package dev.proclab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proclab.ui.lessons.LessonEntry;
+import dev.proclab.ui.support.AppDriver;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,30 +16,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real window on the real lessons folder ({@code -Dproclab.lessons}, set by the build). */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProcLabAppSmokeTest {
-    private ProcLabApp app;
+    private AppDriver driver;
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        app = new ProcLabApp();
-        app.start(stage);
+        driver = new AppDriver();
+        driver.start(stage);
     }
 
     @AfterEach
     void stopApp(FxRobot robot) {
-        robot.interact(app::stop);
+        driver.stop(robot);
     }
 
     @Test
-    void theWindowListsTheCoreLessonsInOrderAndShowsTheSelectedOne(FxRobot robot) throws Exception {
+    void theWindowListsTheCoreLessonsInOrderAndShowsTheChosenOne(FxRobot robot) throws Exception {
         ListView<LessonEntry> list = robot.lookup("." + UiStyles.LESSON_LIST).queryListView();
         Node problems = robot.lookup("." + UiStyles.PROBLEMS).query();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !list.getItems().isEmpty() || problems.isVisible());
@@ -47,21 +47,27 @@ class ProcLabAppSmokeTest {
                 .as("problems shown for the shipped lessons")
                 .extracting(Label::getText)
                 .isEmpty();
-        assertThat(stage.getTitle()).isEqualTo("ProcLab");
         assertThat(list.getItems())
                 .extracting(LessonEntry::id)
                 .containsSubsequence("start-join", "isolation", "daemon");
-        assertThat(list.getItems()).allSatisfy(l -> assertThat(l.title()).isNotBlank());
+        assertThat(list.getItems()).allSatisfy(l -> assertThat(l.title("en")).isNotBlank());
 
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("." + UiStyles.LESSON_ID)
-                .match(LabeledMatchers.hasText("isolation"))
-                .queryLabeled());
-        WaitForAsyncUtils.waitForFxEvents();
+        driver.open(robot, "isolation");
 
-        Label id = robot.lookup("." + UiStyles.DETAIL_ID).queryAs(Label.class);
-        Label summary = robot.lookup("." + UiStyles.DETAIL_SUMMARY).queryAs(Label.class);
-        assertThat(id.getText()).isEqualTo("isolation");
-        assertThat(summary.getText()).isNotBlank();
+        assertThat(stage.getTitle()).isEqualTo("ProcLab — Each process has its own memory");
+        assertThat(robot.lookup("." + UiStyles.DETAIL_ID).queryAs(Label.class).getText())
+                .isEqualTo("isolation");
+        assertThat(robot.lookup("." + UiStyles.DETAIL_SUMMARY)
+                        .queryAs(Label.class)
+                        .getText())
+                .isNotBlank();
+        assertThat(driver.page().program().sources()).containsKey("Main.java");
+        assertThat(driver.page().program().pythonProperty().get()).contains("from multiprocessing import Process");
+        assertThat(robot.lookup("#knob-value").tryQuery()).isPresent();
+        assertThat(robot.lookup("#prediction-original").tryQuery()).isPresent();
+        assertThat(robot.lookup("#run-button").queryButton().isDisabled())
+                .as("Run before predicting")
+                .isTrue();
+        assertThat(robot.lookup("#run-hint").queryAs(Label.class).getText()).contains("prediction");
     }
 }

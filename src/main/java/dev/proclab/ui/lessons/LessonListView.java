@@ -2,43 +2,47 @@ package dev.proclab.ui.lessons;
 
 import static dev.proclab.ui.UiStyles.*;
 
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import dev.proclab.ui.I18n;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
+import javafx.collections.SetChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
 /**
- * The lesson browser: the problems of the lessons folder (when there are any) above the list of lessons
- * in course order, and the selected lesson's id and summary beside it. Nodes only; the state lives in
- * {@link LessonListViewModel}.
+ * The lesson sidebar: the problems of the lessons folder (when there are any) above the lessons in course
+ * order, each with its number, title, id and a mark once it is done. Nodes only; the state lives in
+ * {@link LessonListViewModel} and {@link DoneMarks}.
  */
-public final class LessonListView extends BorderPane {
+public final class LessonListView extends VBox {
     private final LessonListViewModel model;
-    private final ResourceBundle text;
+    private final DoneMarks marks;
+    private final I18n i18n;
     private final ListView<LessonEntry> list = new ListView<>();
     private final VBox problemLines = new VBox();
+    private final SetChangeListener<String> refreshMarks = change -> list.refresh();
     private Subscription subscriptions = Subscription.EMPTY;
 
-    public LessonListView(LessonListViewModel model, ResourceBundle text) {
+    public LessonListView(LessonListViewModel model, DoneMarks marks, I18n i18n) {
         this.model = model;
-        this.text = text;
+        this.marks = marks;
+        this.i18n = i18n;
         getStyleClass().add(LESSON_BROWSER);
-        setTop(problemsPane());
-        SplitPane split = new SplitPane(listColumn(), detailPane());
-        split.setDividerPositions(0.36);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        setCenter(split);
+        Label heading = new Label();
+        heading.textProperty().bind(i18n.text("lessons.heading"));
+        heading.getStyleClass().add(LESSON_LIST_HEADING);
+        getChildren().addAll(problemsPane(), heading, buildList());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        marks.done().addListener(refreshMarks);
+        keep(() -> marks.done().removeListener(refreshMarks));
+        // Titles are in the chosen language: redraw the rows when it changes.
+        keep(i18n.localeProperty().subscribe(l -> list.refresh()));
     }
 
     /** The list, so that the window can give it the keyboard focus. */
@@ -46,7 +50,7 @@ public final class LessonListView extends BorderPane {
         return list;
     }
 
-    /** Releases every subscription to the model. */
+    /** Releases every subscription to the models. */
     public void dispose() {
         subscriptions.unsubscribe();
         subscriptions = Subscription.EMPTY;
@@ -56,10 +60,7 @@ public final class LessonListView extends BorderPane {
         subscriptions = subscriptions.and(s);
     }
 
-    private VBox listColumn() {
-        Label heading = new Label(text.getString("lessons.heading"));
-        heading.getStyleClass().add(LESSON_LIST_HEADING);
-
+    private ListView<LessonEntry> buildList() {
         list.getStyleClass().add(LESSON_LIST);
         list.setItems(model.lessons());
         list.setCellFactory(v -> new LessonCell());
@@ -67,9 +68,8 @@ public final class LessonListView extends BorderPane {
         placeholder
                 .textProperty()
                 .bind(model.loadingProperty()
-                        .map(loading -> text.getString(loading ? "lessons.loading" : "lessons.none")));
+                        .flatMap(loading -> i18n.text(loading ? "lessons.loading" : "lessons.none")));
         list.setPlaceholder(placeholder);
-        VBox.setVgrow(list, Priority.ALWAYS);
 
         // Two-way: the user's click goes to the model; the model's choice after a (re)load shows here.
         keep(list.getSelectionModel().selectedItemProperty().subscribe(item -> {
@@ -85,46 +85,13 @@ public final class LessonListView extends BorderPane {
                 list.scrollTo(item);
             }
         }));
-        return new VBox(heading, list);
-    }
-
-    private StackPane detailPane() {
-        var selected = model.selectedProperty();
-        Label number = new Label();
-        number.getStyleClass().add(DETAIL_NUMBER);
-        number.textProperty()
-                .bind(selected.map(l -> MessageFormat.format(text.getString("lesson.number"), l.number()))
-                        .orElse(""));
-        Label id = new Label();
-        id.getStyleClass().add(DETAIL_ID);
-        id.textProperty().bind(selected.map(LessonEntry::id).orElse(""));
-        Label title = new Label();
-        title.getStyleClass().add(DETAIL_TITLE);
-        title.setWrapText(true);
-        title.textProperty().bind(selected.map(LessonEntry::title).orElse(""));
-        Label summary = new Label();
-        summary.getStyleClass().add(DETAIL_SUMMARY);
-        summary.setWrapText(true);
-        summary.textProperty().bind(selected.map(LessonEntry::summary).orElse(""));
-
-        HBox meta = new HBox(number, id);
-        meta.getStyleClass().add(DETAIL_META);
-        VBox detail = new VBox(meta, title, summary);
-        detail.getStyleClass().add(LESSON_DETAIL);
-        detail.visibleProperty().bind(selected.isNotNull());
-
-        Label empty = new Label(text.getString("lesson.none"));
-        empty.getStyleClass().add(DETAIL_EMPTY);
-        empty.visibleProperty().bind(selected.isNull().and(Bindings.isNotEmpty(model.lessons())));
-
-        StackPane pane = new StackPane(detail, empty);
-        StackPane.setAlignment(detail, Pos.TOP_LEFT);
-        return pane;
+        return list;
     }
 
     private VBox problemsPane() {
         Label heading = new Label();
         heading.getStyleClass().add(PROBLEMS_HEADING);
+        heading.setWrapText(true);
         ScrollPane scroll = new ScrollPane(problemLines);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -133,8 +100,8 @@ public final class LessonListView extends BorderPane {
         pane.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
         pane.managedProperty().bind(pane.visibleProperty());
         Runnable render = () -> {
-            heading.setText(MessageFormat.format(
-                    text.getString("lessons.problems"), model.problems().size()));
+            heading.textProperty()
+                    .bind(i18n.text("lessons.problems", model.problems().size()));
             problemLines
                     .getChildren()
                     .setAll(model.problems().stream()
@@ -153,8 +120,8 @@ public final class LessonListView extends BorderPane {
         return line;
     }
 
-    /** One row: the lesson's number, its title, and its id underneath. Nodes are made once per cell. */
-    private static final class LessonCell extends ListCell<LessonEntry> {
+    /** One row: the lesson's number (a check mark once done), its title, and its id underneath. */
+    private final class LessonCell extends ListCell<LessonEntry> {
         private final Label order = new Label();
         private final Label title = new Label();
         private final Label id = new Label();
@@ -164,10 +131,16 @@ public final class LessonListView extends BorderPane {
             getStyleClass().add(LESSON_CELL);
             order.getStyleClass().add(LESSON_ORDER);
             title.getStyleClass().add(LESSON_TITLE);
+            title.setWrapText(true);
             id.getStyleClass().add(LESSON_ID);
-            row = new HBox(order, new VBox(title, id));
+            VBox text = new VBox(title, id);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            row = new HBox(order, text);
             row.getStyleClass().add(LESSON_ROW);
             row.setFillHeight(false);
+            // Wrap the title inside the list's width instead of widening the sidebar.
+            setPrefWidth(0);
+            title.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override
@@ -176,12 +149,14 @@ public final class LessonListView extends BorderPane {
             setText(null);
             if (empty || lesson == null) {
                 setGraphic(null);
-            } else {
-                order.setText(Integer.toString(lesson.number()));
-                title.setText(lesson.title());
-                id.setText(lesson.id());
-                setGraphic(row);
+                return;
             }
+            boolean done = marks.isDone(lesson.id());
+            order.setText(done ? "✓" : Integer.toString(lesson.number()));
+            order.pseudoClassStateChanged(DONE, done);
+            title.setText(lesson.title(i18n.language()));
+            id.setText(done ? lesson.id() + " · " + i18n.get("lessons.done") : lesson.id());
+            setGraphic(row);
         }
     }
 }

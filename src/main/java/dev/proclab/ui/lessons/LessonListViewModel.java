@@ -62,6 +62,25 @@ public final class LessonListViewModel {
         return loading.getReadOnlyProperty();
     }
 
+    /** Selects the lesson after the selected one; does nothing at the last lesson. */
+    public void selectNext() {
+        step(1);
+    }
+
+    /** Selects the lesson before the selected one; does nothing at the first lesson. */
+    public void selectPrevious() {
+        step(-1);
+    }
+
+    private void step(int delta) {
+        if (lessons.isEmpty()) {
+            return;
+        }
+        int at = lessons.indexOf(selected.get());
+        int next = at < 0 ? 0 : Math.max(0, Math.min(lessons.size() - 1, at + delta));
+        selected.set(lessons.get(next));
+    }
+
     /** Reads the lessons again; keeps the selected lesson selected when it is still there. */
     public void load() {
         loading.set(true);

@@ -2,6 +2,7 @@ package dev.proclab.ui.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.ui.support.TestLessons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class LessonListViewModelTest {
     private static final Executor NOW = Runnable::run;
 
-    private static final LessonEntry START_JOIN = new LessonEntry("start-join", 1, "Start and join", "s1");
-    private static final LessonEntry ISOLATION = new LessonEntry("isolation", 2, "Isolation", "s2");
+    private static final LessonEntry START_JOIN =
+            new LessonEntry(TestLessons.lesson("start-join", "Start and join"), 1);
+    private static final LessonEntry ISOLATION = new LessonEntry(TestLessons.lesson("isolation", "Isolation"), 2);
 
     @Test
     void loadShowsTheLessonsAndSelectsTheFirst() {
@@ -60,7 +62,9 @@ class LessonListViewModelTest {
     void reloadKeepsTheSelectedLessonSelected() {
         List<LessonShelf> readings = new ArrayList<>(List.of(
                 new LessonShelf(List.of(START_JOIN, ISOLATION), List.of()),
-                new LessonShelf(List.of(START_JOIN, new LessonEntry("isolation", 2, "Isolation", "new")), List.of())));
+                new LessonShelf(
+                        List.of(START_JOIN, new LessonEntry(TestLessons.lesson("isolation", "Isolation, new"), 2)),
+                        List.of())));
         Supplier<LessonShelf> source = () -> readings.remove(0);
         var model = new LessonListViewModel(source, NOW, NOW);
         model.load();
@@ -69,7 +73,7 @@ class LessonListViewModelTest {
         model.load();
 
         assertThat(model.selectedProperty().get().id()).isEqualTo("isolation");
-        assertThat(model.selectedProperty().get().summary()).isEqualTo("new");
+        assertThat(model.selectedProperty().get().title("en")).isEqualTo("Isolation, new");
     }
 
     @Test
@@ -84,5 +88,19 @@ class LessonListViewModelTest {
         uiQueue.forEach(Runnable::run);
         assertThat(model.loadingProperty().get()).isFalse();
         assertThat(model.lessons()).containsExactly(START_JOIN);
+    }
+
+    @Test
+    void nextAndPreviousStepThroughTheLessonsAndStopAtTheEnds() {
+        var model = new LessonListViewModel(() -> new LessonShelf(List.of(START_JOIN, ISOLATION), List.of()), NOW, NOW);
+        model.load();
+
+        model.selectNext();
+        assertThat(model.selectedProperty().get()).isEqualTo(ISOLATION);
+        model.selectNext();
+        assertThat(model.selectedProperty().get()).isEqualTo(ISOLATION);
+        model.selectPrevious();
+        model.selectPrevious();
+        assertThat(model.selectedProperty().get()).isEqualTo(START_JOIN);
     }
 }

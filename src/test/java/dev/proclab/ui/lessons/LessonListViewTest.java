@@ -2,15 +2,20 @@ package dev.proclab.ui.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.ui.I18n;
 import dev.proclab.ui.ProcLabApp;
 import dev.proclab.ui.UiStyles;
+import dev.proclab.ui.support.TestLessons;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The browser with a lessons folder that has problems: they are listed, the good lessons still show. */
+/** The sidebar with a lessons folder that has problems: they are listed, the good lessons still show. */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LessonListViewTest {
@@ -28,20 +33,25 @@ class LessonListViewTest {
             "lessons/daemon/lesson.yaml: line 4: field 'order' must be a whole number, not 'three'",
             "lessons/queue: no lesson.yaml");
 
-    private LessonListView view;
+    private I18n i18n;
+    private DoneMarks marks;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         ProcLabApp.installTheme();
         var model = new LessonListViewModel(
                 () -> new LessonShelf(
-                        List.of(new LessonEntry("start-join", 1, "Starting a process", "start() and join().")),
+                        List.of(
+                                new LessonEntry(TestLessons.lesson("start-join", "Starting a process"), 1),
+                                new LessonEntry(TestLessons.lesson("isolation", "Separate memory"), 2)),
                         PROBLEMS),
                 Runnable::run,
                 Runnable::run);
         model.load();
-        view = new LessonListView(model, ResourceBundle.getBundle("dev.proclab.ui.messages", Locale.ROOT));
-        Scene scene = new Scene(view, 1000, 700);
+        i18n = new I18n(Locale.ENGLISH);
+        Path done = Files.createTempDirectory("proclab-done").resolve("done.txt");
+        marks = new DoneMarks(done);
+        Scene scene = new Scene(new LessonListView(model, marks, i18n), 400, 700);
         scene.getStylesheets().add(UiStyles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
@@ -60,17 +70,28 @@ class LessonListViewTest {
         assertThat(robot.lookup("." + UiStyles.PROBLEM).queryAllAs(Label.class))
                 .extracting(Label::getText)
                 .containsExactlyElementsOf(PROBLEMS);
-        assertThat(robot.lookup("." + UiStyles.DETAIL_ID).queryAs(Label.class).getText())
-                .isEqualTo("start-join");
     }
 
     @Test
-    void chineseMessagesExistForEveryKey() {
-        ResourceBundle en = ResourceBundle.getBundle("dev.proclab.ui.messages", Locale.ROOT);
-        ResourceBundle zh = ResourceBundle.getBundle("dev.proclab.ui.messages", Locale.SIMPLIFIED_CHINESE);
+    void aLessonMarkedDoneShowsACheckInsteadOfItsNumber(FxRobot robot) {
+        robot.interact(() -> marks.set("isolation", true));
+        WaitForAsyncUtils.waitForFxEvents();
 
-        for (String key : en.keySet()) {
-            assertThat(zh.getString(key)).as(key).isNotEqualTo(en.getString(key));
-        }
+        assertThat(robot.lookup("." + UiStyles.LESSON_CELL).queryAllAs(ListCell.class).stream()
+                        .filter(c -> !c.isEmpty())
+                        .sorted(Comparator.comparingInt(ListCell::getIndex))
+                        .map(c -> ((Label) c.lookup("." + UiStyles.LESSON_ORDER)).getText()))
+                .containsExactly("1", "✓");
+    }
+
+    @Test
+    void theHeadingFollowsTheLanguage(FxRobot robot) {
+        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("." + UiStyles.LESSON_LIST_HEADING)
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("课程");
     }
 }

@@ -1,0 +1,32 @@
+package dev.proclab.ui.page;
+
+import dev.proclab.trace.Trace;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+
+/**
+ * What the lesson page needs of the timeline: show a trace (live or finished), zoom, presenter mode and a
+ * picture for export. A small seam, so that the page does not depend on the timeline's internals.
+ */
+public interface TimelinePane {
+    /** The node to place in the page. */
+    Node node();
+
+    /** Shows a trace and follows it while it grows. */
+    void show(Trace trace);
+
+    /** Shows nothing. */
+    void clear();
+
+    void zoomIn();
+
+    void zoomOut();
+
+    void zoomToFit();
+
+    /** Larger type and thicker lanes for a projector. */
+    void setPresenterMode(boolean on);
+
+    /** The timeline as it is drawn now, for export. */
+    WritableImage snapshotImage();
+}

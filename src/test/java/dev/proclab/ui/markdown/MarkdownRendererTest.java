@@ -1,0 +1,89 @@
+package dev.proclab.ui.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MarkdownRendererTest {
+    @Start
+    void start(Stage stage) {}
+
+    @Test
+    void headingsParagraphsAndInlineStylesBecomeStyledText() {
+        VBox doc = MarkdownRenderer.render("# Title\n\nA **bold** and *quiet* `join()` call\nacross lines.");
+
+        assertThat(doc.getChildren()).hasSize(2);
+        TextFlow heading = (TextFlow) doc.getChildren().get(0);
+        assertThat(heading.getStyleClass()).contains(MarkdownRenderer.HEADING, "md-heading-1");
+        TextFlow paragraph = (TextFlow) doc.getChildren().get(1);
+        assertThat(text(paragraph)).isEqualTo("A bold and quiet join() call across lines.");
+        assertThat(styleOf(paragraph, "bold")).contains(MarkdownRenderer.STRONG);
+        assertThat(styleOf(paragraph, "quiet")).contains(MarkdownRenderer.EMPHASIS);
+        assertThat(styleOf(paragraph, "join()")).contains(MarkdownRenderer.CODE);
+    }
+
+    @Test
+    void listsKeepTheirMarkersAndCodeBlocksTheirLines() {
+        VBox doc = MarkdownRenderer.render("- one\n- two\n\n3. three\n4. four\n\n```java\nint n = 0;\nn++;\n```\n");
+
+        assertThat(labels(doc.getChildren().get(0))).containsExactly("•", "•");
+        assertThat(labels(doc.getChildren().get(1))).containsExactly("3.", "4.");
+        assertThat(((Label) doc.getChildren().get(2)).getText()).isEqualTo("int n = 0;\nn++;");
+    }
+
+    @Test
+    void theTitleCanBeLeftOutWhenThePageShowsItAlready() {
+        VBox doc = MarkdownRenderer.render("# Title\n\nBody.", true);
+
+        assertThat(doc.getChildren()).hasSize(1);
+        assertThat(text((TextFlow) doc.getChildren().get(0))).isEqualTo("Body.");
+    }
+
+    @Test
+    void rawHtmlAndImagesShowAsText() {
+        VBox doc = MarkdownRenderer.render("Look: ![a diagram](d.png) and <b>tags</b>.");
+
+        assertThat(text((TextFlow) doc.getChildren().get(0))).isEqualTo("Look: a diagram and <b>tags</b>.");
+    }
+
+    private static String text(TextFlow flow) {
+        return String.join(
+                "", flow.getChildren().stream().map(n -> ((Text) n).getText()).toList());
+    }
+
+    private static List<String> styleOf(TextFlow flow, String literal) {
+        return flow.getChildren().stream()
+                .map(n -> (Text) n)
+                .filter(t -> t.getText().equals(literal))
+                .findFirst()
+                .orElseThrow()
+                .getStyleClass();
+    }
+
+    private static List<String> labels(Node node) {
+        return all(node)
+                .filter(n -> n.getStyleClass().contains(MarkdownRenderer.BULLET))
+                .map(n -> ((Label) n).getText())
+                .toList();
+    }
+
+    private static Stream<Node> all(Node node) {
+        return node instanceof Parent p
+                ? Stream.concat(
+                        Stream.of(node), p.getChildrenUnmodifiable().stream().flatMap(MarkdownRendererTest::all))
+                : Stream.of(node);
+    }
+}
