@@ -68,6 +68,7 @@ public final class UiStyles {
     public static final String PREDICTION = "prediction";
     public static final String PREDICTION_QUESTION = "prediction-question";
     public static final String PREDICTION_CHOICES = "prediction-choices";
+    public static final String PREDICTION_COMPARE = "prediction-compare";
 
     // Running
     public static final String RUN_BAR = "run-bar";

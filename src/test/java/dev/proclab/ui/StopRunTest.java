@@ -106,6 +106,21 @@ class StopRunTest {
     }
 
     @Test
+    void closingTheAppEndsTheRun(FxRobot robot) throws Exception {
+        driver.open(robot, "isolation");
+        CodeEditor editor = driver.window().page().program().javaEditor("Main.java");
+        robot.interact(() -> editor.area().replaceText(HANGS));
+        robot.clickOn("#prediction-skip");
+        robot.clickOn("#run-button");
+        AppDriver.waitFor(60, () -> driver.consoleTexts().contains("child: sleeping for ten minutes"));
+        String runId = driver.trace().info().runId();
+
+        driver.stop(robot);
+
+        assertThat(AppDriver.processesOf(runId)).isEmpty();
+    }
+
+    @Test
     void aProgramThatDoesNotCompileListsItsErrorsAndPutsTheCaretOnTheFirst(FxRobot robot) throws Exception {
         driver.open(robot, "isolation");
         CodeEditor editor = driver.window().page().program().javaEditor("Main.java");

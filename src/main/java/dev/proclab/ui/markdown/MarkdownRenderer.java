@@ -164,7 +164,10 @@ public final class MarkdownRenderer {
             } else if (node instanceof Link || node instanceof Image) {
                 inlines(node, flow, with(styles, LINK));
             } else if (node instanceof SoftLineBreak) {
-                flow.getChildren().add(text(" ", styles));
+                // Chinese is written without spaces: a line break inside a Chinese sentence is no gap.
+                if (!joinsWithoutSpace(node.getPrevious(), node.getNext())) {
+                    flow.getChildren().add(text(" ", styles));
+                }
             } else if (node instanceof HardLineBreak) {
                 flow.getChildren().add(text("\n", styles));
             } else if (node instanceof HtmlInline html) {
@@ -173,6 +176,27 @@ public final class MarkdownRenderer {
                 inlines(node, flow, styles);
             }
         }
+    }
+
+    /** No space where a line of Chinese breaks: between two Han characters, or next to full-width punctuation. */
+    private static boolean joinsWithoutSpace(org.commonmark.node.Node before, org.commonmark.node.Node after) {
+        String a = before instanceof org.commonmark.node.Text t ? t.getLiteral() : "";
+        String b = after instanceof org.commonmark.node.Text t ? t.getLiteral() : "";
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        int last = a.codePointBefore(a.length());
+        int first = b.codePointAt(0);
+        return isHan(last) && isHan(first) || isFullWidth(last) || isFullWidth(first);
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /** CJK punctuation (。，、「」…) and full-width forms (：（）！). */
+    private static boolean isFullWidth(int codePoint) {
+        return codePoint >= 0x3000 && codePoint <= 0x303F || codePoint >= 0xFF00 && codePoint <= 0xFFEF;
     }
 
     private static Text text(String literal, List<String> styles) {

@@ -59,7 +59,10 @@ public final class LessonPageView extends StackPane {
         program = new ProgramView(page.program(), i18n);
         knobs = new KnobSheet(page.knobs(), i18n);
         prediction = new PredictionView(
-                page.prediction(), i18n, page.run().phaseProperty().map(RunPhase::isBusy));
+                page.prediction(),
+                i18n,
+                page.run().phaseProperty().map(RunPhase::isBusy),
+                page.run().phaseProperty().map(p -> p == RunPhase.ENDED));
         console = new ConsoleView(consoleModel, i18n);
         runBar = new RunBar(page, i18n);
 

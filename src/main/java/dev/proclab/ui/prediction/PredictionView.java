@@ -4,6 +4,8 @@ import static dev.proclab.ui.UiStyles.*;
 
 import dev.proclab.lesson.Prediction;
 import dev.proclab.ui.I18n;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -18,6 +20,9 @@ import javafx.util.Subscription;
  * disabled until one is chosen; the choices are locked while a run goes on.
  */
 public final class PredictionView extends VBox {
+    private static final ObservableValue<String> NOTHING = new SimpleStringProperty("");
+    private static final ObservableValue<Boolean> NO = new SimpleBooleanProperty(false);
+
     private final PredictionViewModel model;
     private final I18n i18n;
     private final VBox choices = new VBox();
@@ -27,8 +32,10 @@ public final class PredictionView extends VBox {
 
     /**
      * @param locked true while the answer may not change (a run is going on)
+     * @param ran true once a run has ended: the student's answer is repeated, to compare with what happened
      */
-    public PredictionView(PredictionViewModel model, I18n i18n, ObservableValue<Boolean> locked) {
+    public PredictionView(
+            PredictionViewModel model, I18n i18n, ObservableValue<Boolean> locked, ObservableValue<Boolean> ran) {
         this.model = model;
         this.i18n = i18n;
         getStyleClass().add(PREDICTION);
@@ -54,7 +61,20 @@ public final class PredictionView extends VBox {
         skipped.visibleProperty().bind(model.answerProperty().isEqualTo(PredictionViewModel.SKIPPED));
         skipped.managedProperty().bind(skipped.visibleProperty());
 
-        getChildren().addAll(heading, question, choices, skip, skipped);
+        Label compare = new Label();
+        compare.setId("prediction-compare");
+        compare.getStyleClass().add(PREDICTION_COMPARE);
+        compare.setWrapText(true);
+        compare.textProperty().bind(model.answerProperty().flatMap(a -> model.chosen()
+                .map(c -> i18n.text(c.text()).flatMap(t -> i18n.text("prediction.compare", t)))
+                .orElse(NOTHING)));
+        compare.visibleProperty()
+                .bind(model.answerProperty()
+                        .map(a -> model.chosen().isPresent())
+                        .flatMap(chosen -> chosen ? ran : NO));
+        compare.managedProperty().bind(compare.visibleProperty());
+
+        getChildren().addAll(heading, question, choices, skip, skipped, compare);
         visibleProperty().bind(model.predictionProperty().isNotNull());
         managedProperty().bind(visibleProperty());
 

@@ -35,7 +35,10 @@ public final class CompileErrorsView extends VBox {
                 setWrapText(true);
             }
         });
-        list.setPrefHeight(120);
+        // Room for a few errors however small the page is: they are what the student must read now.
+        list.setPrefHeight(130);
+        list.setMinHeight(90);
+        setMinHeight(USE_PREF_SIZE);
         list.getSelectionModel().selectedItemProperty().subscribe(e -> {
             if (e != null) {
                 goTo.accept(e);

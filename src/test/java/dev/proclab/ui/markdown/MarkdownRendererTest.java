@@ -45,6 +45,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aLineBreakBetweenChineseSentencesAddsNoSpace() {
+        VBox doc = MarkdownRenderer.render("子进程有自己的内存。\n父进程看不到它的修改。\nJoin 之后\n也一样。\nSo is\nEnglish.");
+
+        assertThat(text((TextFlow) doc.getChildren().get(0)))
+                .isEqualTo("子进程有自己的内存。父进程看不到它的修改。Join 之后也一样。So is English.");
+    }
+
+    @Test
     void theTitleCanBeLeftOutWhenThePageShowsItAlready() {
         VBox doc = MarkdownRenderer.render("# Title\n\nBody.", true);
 
