@@ -3,6 +3,7 @@ package dev.proclab.ui.code;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -156,7 +157,7 @@ public final class Syntax {
 
     /** The style class of each highlighted span, for tests and tools: start offset to class. */
     public Map<Integer, String> classesByStart(String text) {
-        var out = new java.util.TreeMap<Integer, String>();
+        Map<Integer, String> out = new TreeMap<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             if (m.end() > m.start()) {

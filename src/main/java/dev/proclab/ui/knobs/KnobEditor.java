@@ -3,6 +3,8 @@ package dev.proclab.ui.knobs;
 import dev.proclab.lesson.Knob;
 import dev.proclab.ui.UiStyles;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -43,7 +45,7 @@ final class KnobEditor implements PropertyEditor<Object> {
     }
 
     /** Makes the editor of an item of the sheet; {@code keep} receives what to release with the sheet. */
-    static KnobEditor of(PropertySheet.Item item, java.util.function.Consumer<Subscription> keep) {
+    static KnobEditor of(PropertySheet.Item item, Consumer<Subscription> keep) {
         KnobEditor editor = new KnobEditor(((KnobItem) item).field());
         keep.accept(() -> editor.subscription.unsubscribe());
         return editor;
@@ -102,9 +104,7 @@ final class KnobEditor implements PropertyEditor<Object> {
 
     /** Text that is no number keeps the spinner's value: the field shows the problem until it is fixed. */
     private static <T> StringConverter<T> lenient(
-            SpinnerValueFactory<T> factory,
-            java.util.function.Function<String, T> parse,
-            java.util.function.Function<T, String> format) {
+            SpinnerValueFactory<T> factory, Function<String, T> parse, Function<T, String> format) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

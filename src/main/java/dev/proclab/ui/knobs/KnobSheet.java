@@ -46,6 +46,8 @@ public final class KnobSheet extends VBox {
         problems.getStyleClass().add(KNOB_PROBLEMS);
         getChildren().addAll(header(), none, sheet, problems);
         keep(model.fields().subscribe(this::rebuild));
+        // The sheet's rows exist once its skin does.
+        keep(sheet.skinProperty().subscribe(skin -> fitLabels()));
         keep(i18n.localeProperty().subscribe(l -> rebuild()));
         keep(model.invalid().subscribe(this::showProblems));
         keep(i18n.localeProperty().subscribe(l -> showProblems()));
@@ -89,6 +91,20 @@ public final class KnobSheet extends VBox {
                         .map(f -> new KnobItem(
                                 f, f.knob().label().in(i18n.language()), KnobTexts.description(f.knob(), i18n)))
                         .toList());
+        fitLabels();
+    }
+
+    /**
+     * Lets a long knob label wrap onto a second line instead of being cut: the sheet's grid gives each row
+     * the height of one line unless a label asks for more.
+     */
+    private void fitLabels() {
+        sheet.lookupAll(".property-pane > .label").forEach(node -> {
+            if (node instanceof Label label) {
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     private void showProblems() {

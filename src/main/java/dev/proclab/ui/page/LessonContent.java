@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public record LessonContent(Map<String, String> javaFiles, String python, String explanationEn, String explanationZh) {
     public LessonContent {
-        javaFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(javaFiles));
+        javaFiles = Collections.unmodifiableMap(new LinkedHashMap<>(javaFiles));
     }
 
     /** Reads the lesson's files now. */

@@ -12,8 +12,11 @@ import dev.proclab.ui.run.RunPhase;
 import dev.proclab.ui.run.RunRequest;
 import dev.proclab.ui.run.RunViewModel;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -140,8 +143,8 @@ public final class LessonPageViewModel {
         content.set(null);
         problem.set("");
         program.clear();
-        knobs.load(next == null ? java.util.List.of() : next.knobs());
-        prediction.load(next == null ? java.util.Optional.empty() : next.prediction());
+        knobs.load(next == null ? List.of() : next.knobs());
+        prediction.load(next == null ? Optional.empty() : next.prediction());
         if (next == null) {
             loading.set(false);
             return;
@@ -165,7 +168,7 @@ public final class LessonPageViewModel {
         if (load != loads) {
             return;
         }
-        Map<String, String> files = new java.util.LinkedHashMap<>(read.javaFiles());
+        Map<String, String> files = new LinkedHashMap<>(read.javaFiles());
         program.load(files, read.python());
         Map<String, String> kept = edits.get(lesson.get().id());
         if (kept != null) {

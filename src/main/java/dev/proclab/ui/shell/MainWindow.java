@@ -11,6 +11,7 @@ import dev.proclab.ui.lessons.LessonListView;
 import dev.proclab.ui.page.LessonPageView;
 import dev.proclab.ui.run.StatusBar;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class MainWindow {
     public void dispose() {
         subscriptions.unsubscribe();
         subscriptions = Subscription.EMPTY;
-        parts.page().run().shutdown(java.time.Duration.ofSeconds(5));
+        parts.page().run().shutdown(Duration.ofSeconds(5));
         parts.page().dispose();
         page.dispose();
         sidebar.dispose();

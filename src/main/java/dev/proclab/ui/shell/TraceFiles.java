@@ -3,6 +3,7 @@ package dev.proclab.ui.shell;
 import dev.proclab.trace.ChromeTrace;
 import dev.proclab.trace.ChromeTraceExporter;
 import dev.proclab.trace.Trace;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class TraceFiles {
         BufferedImage opaque = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = opaque.createGraphics();
         try {
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, opaque.getWidth(), opaque.getHeight());
             g.drawImage(pixels, 0, 0, null);
         } finally {
