@@ -3,16 +3,19 @@ package dev.proclab.programs;
 import static dev.proclab.engine.Multiprocessing.sleep;
 
 import dev.proclab.engine.Process;
+import dev.proclab.engine.Queue;
 
 public class Terminate {
-    static void forever() {
+    static void forever(Queue<String> started) {
+        started.put("started");
         sleep(60);
     }
 
     public static void main(String[] args) {
-        Process p = new Process(Terminate::forever);
+        Queue<String> started = new Queue<>();
+        Process p = new Process(Terminate::forever, started);
         p.start();
-        sleep(0.3);
+        started.get();
         p.terminate();
         System.out.println("alive right after terminate: " + p.isAlive());
         p.join();
