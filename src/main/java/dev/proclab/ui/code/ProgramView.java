@@ -83,6 +83,7 @@ public final class ProgramView extends BorderPane {
         reset.disableProperty().bind(model.editedProperty().not());
         reset.setOnAction(e -> model.resetToOriginal());
         reset.getStyleClass().add("small");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(edited, gap, reset);
         bar.getStyleClass().add(PROGRAM_BAR);
         return bar;

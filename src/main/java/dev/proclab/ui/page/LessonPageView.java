@@ -74,7 +74,7 @@ public final class LessonPageView extends StackPane {
         setup = setupScroll;
 
         top.getItems().setAll(explanation, program, setup);
-        top.setDividerPositions(0.35, 0.69);
+        top.setDividerPositions(0.32, 0.69);
         top.getStyleClass().add(PAGE_TOP);
 
         CompileErrorsView errors = new CompileErrorsView(
@@ -113,7 +113,7 @@ public final class LessonPageView extends StackPane {
         header.setManaged(!on);
         top.getItems().setAll(on ? List.of(program) : List.of(explanation, program, setup));
         if (!on) {
-            top.setDividerPositions(0.35, 0.69);
+            top.setDividerPositions(0.32, 0.69);
         }
         split.setDividerPositions(on ? 0.42 : 0.5);
         timeline.setPresenterMode(on);

@@ -2,11 +2,15 @@ package dev.proclab.ui.run;
 
 import dev.proclab.trace.RunReport;
 import dev.proclab.ui.I18n;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The words of the status bar, from the run controller's state. */
 public final class RunStatus {
+    private static final int FEW = 4;
+
     private RunStatus() {}
 
     /** One sentence: what is going on, or how the last run ended with every process's exit. */
@@ -36,10 +40,30 @@ public final class RunStatus {
         String outcome = report.ending() == null
                 ? i18n.get("outcome.UNFINISHED")
                 : i18n.get("outcome." + report.ending().outcome());
-        String processes = report.processes().stream()
+        return i18n.get("status.ended", outcome, seconds(report.wallTimeMs() / 1000.0), exits(report, i18n));
+    }
+
+    /**
+     * Every process with its exit when there are a few ("MainProcess exit 0 · Process-1 exit 0"); for
+     * more, how many ended which way ("11 processes: 10 × exit 0 · 1 × exit 1"), so the line stays short.
+     */
+    static String exits(RunReport report, I18n i18n) {
+        if (report.processes().size() <= FEW) {
+            return all(report, i18n);
+        }
+        Map<String, Long> byExit = report.processes().stream()
+                .collect(Collectors.groupingBy(p -> exit(p, i18n), LinkedHashMap::new, Collectors.counting()));
+        String counts = byExit.entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey())
+                .collect(Collectors.joining(" · "));
+        return i18n.get("status.processes", report.processes().size(), counts);
+    }
+
+    /** Every process with its exit, for a tooltip. */
+    public static String all(RunReport report, I18n i18n) {
+        return report.processes().stream()
                 .map(p -> p.name() + " " + exit(p, i18n))
                 .collect(Collectors.joining(" · "));
-        return i18n.get("status.ended", outcome, seconds(report.wallTimeMs() / 1000.0), processes);
     }
 
     /** Whether a report tells of trouble: not completed, or a process that did not exit with 0. */

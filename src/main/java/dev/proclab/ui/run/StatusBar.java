@@ -5,6 +5,7 @@ import static dev.proclab.ui.UiStyles.*;
 import dev.proclab.ui.I18n;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Subscription;
@@ -18,6 +19,7 @@ public final class StatusBar extends HBox {
     private final I18n i18n;
     private final Label status = new Label();
     private final Label clock = new Label();
+    private final Tooltip details = new Tooltip();
     private final AnimationTimer ticking = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -36,6 +38,8 @@ public final class StatusBar extends HBox {
         HBox.setHgrow(status, Priority.ALWAYS);
         clock.setId("run-clock");
         clock.getStyleClass().add(STATUS_CLOCK);
+        clock.setMinWidth(USE_PREF_SIZE);
+        status.setTooltip(details);
         getChildren().addAll(status, clock);
         subscriptions = run.phaseProperty()
                 .subscribe(p -> update())
@@ -53,6 +57,8 @@ public final class StatusBar extends HBox {
     private void update() {
         RunPhase phase = run.phase();
         status.setText(RunStatus.describe(run, i18n));
+        var report = run.reportProperty().get();
+        details.setText(report == null ? status.getText() : RunStatus.all(report, i18n));
         boolean trouble = phase == RunPhase.COMPILE_FAILED
                 || phase == RunPhase.FAILED
                 || (phase == RunPhase.ENDED || phase == RunPhase.REPLAY)
