@@ -4,6 +4,9 @@ import dev.proclab.engine.event.RunEnded;
 import dev.proclab.engine.run.ChildJvm;
 import dev.proclab.engine.run.Run;
 import dev.proclab.engine.run.RunSpec;
+import dev.proclab.lesson.Check;
+import dev.proclab.lesson.CheckResult;
+import dev.proclab.lesson.Checks;
 import dev.proclab.lesson.CompileException;
 import dev.proclab.lesson.CompiledProgram;
 import dev.proclab.lesson.KnobException;
@@ -13,6 +16,7 @@ import dev.proclab.lesson.LessonCompiler;
 import dev.proclab.trace.ChromeTraceExporter;
 import dev.proclab.trace.RunReport;
 import dev.proclab.trace.Trace;
+import dev.proclab.trace.TraceFold;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code proclab run <lesson-id>}: compiles the lesson's program, runs it on real processes, prints each
- * process's lines as they happen and a one-line summary, optionally writes the Chrome trace, and exits
- * with {@link Cli#OK}, {@link Cli#RUN_FAILED} or {@link Cli#USAGE}.
+ * process's lines as they happen, a one-line summary and one line per check of the lesson that applies to
+ * the knobs, optionally writes the Chrome trace, and exits with {@link Cli#OK}, {@link Cli#RUN_FAILED} (also
+ * when a check failed: a lesson's checks are what a run must show) or {@link Cli#USAGE}.
  */
 @Command(
         name = "run",
@@ -108,10 +113,11 @@ final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = RunSpec.of(lesson.id(), program.classpath(), lesson.mainClass(), resolved)
                 .withTimeScale(timeScale)
                 .withWallClockLimit(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-        return execute(runSpec, out, err);
+        return execute(lesson, runSpec, out, err);
     }
 
-    private int execute(RunSpec runSpec, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    private int execute(Lesson lesson, RunSpec runSpec, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
         // Once per engine version: later children start faster from the class-data-sharing archive.
         ChildJvm.prepareArchive();
         Trace trace = Trace.forRun(runSpec);
@@ -136,11 +142,20 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunReport report = RunReport.of(trace);
+        List<CheckResult> checks = Checks.evaluate(lesson, trace);
         if (printer != null) {
             printer.finish();
             out.println(summary(report));
+            checks.forEach(c -> out.println(CheckReport.line(c)));
+            notJudged(lesson, resolvedKnobs(lesson, trace))
+                    .forEach(c -> out.println("check " + c.id() + ": not judged — lesson.yaml gives it no kind yet"));
         } else {
-            out.println(report.toJson());
+            long start = Math.min(
+                    trace.info().startNanos(),
+                    TraceFold.fold(trace.snapshot())
+                            .firstNanos()
+                            .orElse(trace.info().startNanos()));
+            out.println(CheckReport.json(report, checks, start));
         }
         if (traceFile != null) {
             ChromeTraceExporter.write(trace, traceFile);
@@ -156,7 +171,26 @@ final class RunCommand implements Callable<Integer> {
                     + ended.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + ended.message());
             return Cli.RUN_FAILED;
         }
+        long failed = checks.stream().filter(CheckResult::failsRun).count();
+        if (failed > 0) {
+            err.println("proclab: " + failed + " of " + checks.size() + " checks of lesson '" + lesson.id()
+                    + "' failed: the run did not show what the lesson says it shows");
+            return Cli.RUN_FAILED;
+        }
         return mainOk ? Cli.OK : Cli.RUN_FAILED;
+    }
+
+    /** The lesson's checks that apply to the run but have no kind, so no result. */
+    private static List<Check> notJudged(Lesson lesson, Map<String, String> knobs) {
+        return lesson.checks().stream()
+                .filter(c -> !c.isJudged() && c.appliesTo(knobs))
+                .toList();
+    }
+
+    private static Map<String, String> resolvedKnobs(Lesson lesson, Trace trace) {
+        Map<String, String> knobs = new LinkedHashMap<>(lesson.defaultKnobs());
+        knobs.putAll(trace.info().knobs());
+        return knobs;
     }
 
     /** One line: how it ended, how long it took, and every process with its exit. */

@@ -12,6 +12,7 @@ import dev.proclab.lesson.LessonYaml.CheckDoc;
 import dev.proclab.lesson.LessonYaml.ChoiceDoc;
 import dev.proclab.lesson.LessonYaml.KnobDoc;
 import dev.proclab.lesson.LessonYaml.LessonDoc;
+import dev.proclab.lesson.LessonYaml.OutcomeDoc;
 import dev.proclab.lesson.LessonYaml.PredictionDoc;
 import dev.proclab.lesson.LessonYaml.Text;
 import java.io.IOException;
@@ -106,8 +107,13 @@ final class LessonReader {
         LocalizedText summary = optionalText(doc.summary());
         String mainClass = mainClass(doc.main());
         List<Knob> knobs = knobs(doc.knobs());
-        Optional<Prediction> prediction = Optional.ofNullable(doc.prediction()).map(this::prediction);
-        List<Check> checks = checks(doc.checks());
+        List<Check> checks = new CheckReader(knobs, this::report).read(nonNull(doc.checks()));
+        // Declared ids, not only those read without problems: a broken check is reported once, at itself.
+        Set<String> checkIds = nonNull(doc.checks()).stream()
+                .filter(c -> c != null && c.id() != null)
+                .map(CheckDoc::id)
+                .collect(Collectors.toSet());
+        Optional<Prediction> prediction = Optional.ofNullable(doc.prediction()).map(p -> prediction(p, checkIds));
         return new Lesson(id, order, title, summary, mainClass, knobs, prediction, checks, dir);
     }
 
@@ -246,7 +252,7 @@ final class LessonReader {
         }
     }
 
-    private Prediction prediction(PredictionDoc doc) {
+    private Prediction prediction(PredictionDoc doc, Set<String> checkIds) {
         LocalizedText question = requiredText(doc.question(), "/prediction/question", "prediction question");
         List<Prediction.Choice> choices = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -266,35 +272,45 @@ final class LessonReader {
                 report(at + "/id", "prediction choice '" + id + "' is declared twice");
             }
             LocalizedText text = requiredText(choice.text(), at + "/text", "prediction choice '" + id + "': text");
-            choices.add(new Prediction.Choice(id, text));
+            List<Prediction.Outcome> confirmedBy =
+                    outcomes(choice.confirmedBy(), at + "/confirmedBy", "prediction choice '" + id + "'", checkIds);
+            List<Prediction.Outcome> refutedBy =
+                    outcomes(choice.refutedBy(), at + "/refutedBy", "prediction choice '" + id + "'", checkIds);
+            choices.add(new Prediction.Choice(id, text, confirmedBy, refutedBy));
         }
         return new Prediction(question, choices);
     }
 
-    private List<Check> checks(List<CheckDoc> docs) {
-        List<Check> checks = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+    private List<Prediction.Outcome> outcomes(List<OutcomeDoc> docs, String at, String what, Set<String> checkIds) {
+        List<Prediction.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < nonNull(docs).size(); i++) {
-            CheckDoc doc = docs.get(i);
-            String at = "/checks/" + i;
-            String id = doc == null ? null : doc.id();
-            if (id == null || id.isBlank()) {
-                report(at, "check #" + (i + 1) + ": id is missing");
-                continue;
+            OutcomeDoc doc = docs.get(i);
+            String itemAt = at + "/" + i;
+            String field = YamlLocations.fieldName(at).replaceFirst("^prediction\\.choices\\[\\d+]\\.", "");
+            if (doc == null || doc.check() == null || doc.check().isBlank()) {
+                report(itemAt, what + ": " + field + " needs a check id, as in {check: some-check, passed: true}");
+            } else if (!checkIds.contains(doc.check())) {
+                report(
+                        itemAt + "/check",
+                        what + ": " + field + " names check '" + doc.check() + "', which the lesson does not have"
+                                + (checkIds.isEmpty()
+                                        ? ""
+                                        : "; its checks are "
+                                                + checkIds.stream().sorted().collect(Collectors.joining(", "))));
+            } else {
+                outcomes.add(new Prediction.Outcome(doc.check(), !Boolean.FALSE.equals(doc.passed())));
             }
-            if (!ids.add(id)) {
-                report(at + "/id", "check '" + id + "' is declared twice");
-            }
-            LocalizedText description =
-                    requiredText(doc.description(), at + "/description", "check '" + id + "': description");
-            checks.add(new Check(id, description));
         }
-        return checks;
+        return outcomes;
     }
 
     private LocalizedText requiredText(Text text, String at, String what) {
+        return requiredText(text, at, what, this::report);
+    }
+
+    static LocalizedText requiredText(Text text, String at, String what, CheckReader.Reporter reporter) {
         if (text == null || text.en() == null || text.en().isBlank()) {
-            report(at, what + " needs an English text (en)");
+            reporter.report(at, what + " needs an English text (en)");
             return text == null ? LocalizedText.EMPTY : text.toLocalized();
         }
         return text.toLocalized();

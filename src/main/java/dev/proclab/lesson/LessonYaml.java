@@ -1,6 +1,7 @@
 package dev.proclab.lesson;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -34,9 +35,61 @@ final class LessonYaml {
 
     record PredictionDoc(Text question, List<ChoiceDoc> choices) {}
 
-    record ChoiceDoc(String id, Text text) {}
+    record ChoiceDoc(
+            String id,
+            Text text,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<OutcomeDoc> confirmedBy,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<OutcomeDoc> refutedBy) {}
 
-    record CheckDoc(String id, Text description) {}
+    record OutcomeDoc(String check, Boolean passed) {}
+
+    /** A check: its id, description and condition, and exactly one kind (or {@code all} of several). */
+    record CheckDoc(
+            String id,
+            Text description,
+            JsonNode when,
+            Boolean race,
+            MatchDoc printed,
+            @JsonProperty("not-printed") MatchDoc notPrinted,
+            @JsonProperty("exit-code") ExitCodeDoc exitCode,
+            @JsonProperty("daemon-terminated") DaemonDoc daemonTerminated,
+            CountDoc count,
+            CompareDoc compare,
+            @JsonProperty("wall-time") WallTimeDoc wallTime,
+            OrderDoc order,
+            List<RuleDoc> all) {
+
+        RuleDoc rule() {
+            return new RuleDoc(printed, notPrinted, exitCode, daemonTerminated, count, compare, wallTime, order);
+        }
+    }
+
+    /** One item of a check's {@code all}: exactly one kind. */
+    record RuleDoc(
+            MatchDoc printed,
+            @JsonProperty("not-printed") MatchDoc notPrinted,
+            @JsonProperty("exit-code") ExitCodeDoc exitCode,
+            @JsonProperty("daemon-terminated") DaemonDoc daemonTerminated,
+            CountDoc count,
+            CompareDoc compare,
+            @JsonProperty("wall-time") WallTimeDoc wallTime,
+            OrderDoc order) {}
+
+    record MatchDoc(String process, String matches, String stream) {}
+
+    record ExitCodeDoc(String process, String expect) {}
+
+    record DaemonDoc(String process, Boolean expect) {}
+
+    record CountDoc(String of, String process, String matches, String expect, Double tolerance) {}
+
+    record CompareDoc(String process, String matches, String expect, Double tolerance) {}
+
+    record WallTimeDoc(String process, String expect, Double tolerance, String spawn) {}
+
+    record OrderDoc(MomentDoc first, MomentDoc then) {}
+
+    record MomentDoc(String process, String printed, String at) {}
 
     /** A text is either {@code {en: ..., zh: ...}} or, for English only, a plain string. */
     record Text(String en, String zh) {

@@ -23,15 +23,37 @@ public record Prediction(LocalizedText question, List<Choice> choices) {
     }
 
     /**
-     * One answer to a prediction.
+     * One answer to a prediction, and the check outcomes that decide it ({@link Checks#verdict}).
      *
-     * @param id a stable id that outcome checks and recorded answers refer to
+     * @param id a stable id that recorded answers refer to
      * @param text what the student reads
+     * @param confirmedBy outcomes the answer relies on: a run in which such a check applies and comes out
+     *     so confirms the answer; one in which it applies and comes out otherwise refutes it
+     * @param refutedBy outcomes that rule the answer out: a run in which such a check comes out so refutes
+     *     it; otherwise they say nothing
      */
-    public record Choice(String id, LocalizedText text) {
+    public record Choice(String id, LocalizedText text, List<Outcome> confirmedBy, List<Outcome> refutedBy) {
         public Choice {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
+            confirmedBy = List.copyOf(confirmedBy);
+            refutedBy = List.copyOf(refutedBy);
+        }
+
+        /** An answer that no check decides. */
+        public Choice(String id, LocalizedText text) {
+            this(id, text, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A check's outcome: check {@code check} {@code passed} (true) or failed (false).
+     *
+     * @param check a check id of the same lesson
+     */
+    public record Outcome(String check, boolean passed) {
+        public Outcome {
+            Objects.requireNonNull(check, "check");
         }
     }
 }

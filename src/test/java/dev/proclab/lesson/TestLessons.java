@@ -57,6 +57,7 @@ final class TestLessons {
                 checks:
                   - id: it-works
                     description: {en: It works., zh: 能用。}
+                    printed: {process: main, matches: hello}
                 """
                 .formatted(id, order, id, id);
     }
