@@ -336,13 +336,16 @@ public class Process implements Serializable {
         return p;
     }
 
-    private void reportExit() {
-        synchronized (this) {
-            if (exitReported) {
-                return;
-            }
-            exitReported = true;
+    /**
+     * Reports the child's exit once. The flag and the report happen under one lock: a {@code join} that
+     * finds the exit already claimed by the {@code onExit} callback must not return (and let this process
+     * exit) before that callback's report was queued.
+     */
+    private synchronized void reportExit() {
+        if (exitReported) {
+            return;
         }
+        exitReported = true;
         ChildRuntime rt = ChildRuntime.current();
         rt.reportExit(os.pid(), ExitCodes.pythonExitCode(os.exitValue()), this);
     }

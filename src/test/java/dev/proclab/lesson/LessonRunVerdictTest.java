@@ -73,8 +73,8 @@ class LessonRunVerdictTest {
     @Test
     void theStartJoinRunConfirmsMaxWithJoinAfterAndSumWithJoinInside() throws Exception {
         // given
-        List<CheckResult> after = run("start-join", Map.of("children", "2"), 0.5);
-        List<CheckResult> inside = run("start-join", Map.of("children", "2", "join", "inside"), 0.5);
+        List<CheckResult> after = run("start-join", Map.of("children", "2"), 1.0);
+        List<CheckResult> inside = run("start-join", Map.of("children", "2", "join", "inside"), 1.0);
 
         // when / then
         assertThat(after).as(after.toString()).allMatch(CheckResult::passed);
