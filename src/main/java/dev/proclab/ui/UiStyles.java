@@ -69,6 +69,11 @@ public final class UiStyles {
     public static final String PREDICTION_QUESTION = "prediction-question";
     public static final String PREDICTION_CHOICES = "prediction-choices";
     public static final String PREDICTION_COMPARE = "prediction-compare";
+    public static final String CHECKS = "checks";
+    public static final String CHECK_ROW = "check-row";
+    public static final String CHECK_MARK = "check-mark";
+    public static final String CHECK_TEXT = "check-text";
+    public static final String CHECK_EVIDENCE = "check-evidence";
 
     // Running
     public static final String RUN_BAR = "run-bar";
@@ -111,6 +116,9 @@ public final class UiStyles {
     public static final PseudoClass NOTE = PseudoClass.getPseudoClass("note");
     public static final PseudoClass TROUBLE = PseudoClass.getPseudoClass("trouble");
     public static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    public static final PseudoClass CONFIRMED = PseudoClass.getPseudoClass("confirmed");
+    public static final PseudoClass REFUTED = PseudoClass.getPseudoClass("refuted");
+    public static final PseudoClass RACE = PseudoClass.getPseudoClass("race");
 
     private UiStyles() {}
 

@@ -2,6 +2,8 @@ package dev.proclab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.lesson.CheckResult;
+import dev.proclab.lesson.PredictionVerdict;
 import dev.proclab.trace.ChromeTrace;
 import dev.proclab.trace.Trace;
 import dev.proclab.ui.run.RunPhase;
@@ -55,6 +57,18 @@ class RunLessonTest {
         assertThat(Files.readString(driver.dir.resolve("done.txt"))).contains("isolation");
         assertThat(robot.lookup("#run-button").queryButton().getText()).isEqualTo("Run again");
 
+        // The lesson's checks judge the run, and with them the student's answer.
+        AppDriver.waitFor(20, () -> driver.page().verdictProperty().get() != null);
+        assertThat(driver.page().verdictProperty().get().outcome()).isEqualTo(PredictionVerdict.Outcome.CONFIRMED);
+        assertThat(robot.lookup("#prediction-compare").queryAs(Label.class).getText())
+                .startsWith("✓ The run confirms your prediction");
+        assertThat(driver.page().checks())
+                .extracting(CheckResult::id)
+                .contains("child-prints-zero", "parent-keeps-value");
+        assertThat(driver.page().checks())
+                .allSatisfy(c -> assertThat(c.passed()).isTrue());
+        assertThat(robot.lookup("#check-child-prints-zero").tryQuery()).isPresent();
+
         exportTheTraceAndReadItBack(robot);
         exportThePicture(robot);
     }
@@ -79,6 +93,7 @@ class RunLessonTest {
         AppDriver.waitFor(5, () -> driver.consoleTexts().size() >= 2);
         assertThat(driver.consoleTexts()).containsSubsequence("child: n = 0", "parent: n = 100");
         assertThat(driver.status(robot)).startsWith("Replay of run.json");
+        AppDriver.waitFor(20, () -> !driver.page().checks().isEmpty());
     }
 
     private void exportThePicture(FxRobot robot) throws Exception {

@@ -37,6 +37,7 @@ public final class LessonPageView extends StackPane {
     private final ProgramView program;
     private final KnobSheet knobs;
     private final PredictionView prediction;
+    private final ChecksView checks;
     private final ConsoleView console;
     private final RunBar runBar;
     private final SplitPane top = new SplitPane();
@@ -62,11 +63,13 @@ public final class LessonPageView extends StackPane {
                 page.prediction(),
                 i18n,
                 page.run().phaseProperty().map(RunPhase::isBusy),
-                page.run().phaseProperty().map(p -> p == RunPhase.ENDED));
+                page.run().phaseProperty().map(p -> p == RunPhase.ENDED || p == RunPhase.REPLAY),
+                page.verdictProperty());
+        checks = new ChecksView(page, i18n);
         console = new ConsoleView(consoleModel, i18n);
         runBar = new RunBar(page, i18n);
 
-        VBox setupBox = new VBox(knobs, prediction);
+        VBox setupBox = new VBox(knobs, prediction, checks);
         setupBox.getStyleClass().add(SETUP);
         ScrollPane setupScroll = new ScrollPane(setupBox);
         setupScroll.setFitToWidth(true);
@@ -146,6 +149,7 @@ public final class LessonPageView extends StackPane {
         program.dispose();
         knobs.dispose();
         prediction.dispose();
+        checks.dispose();
         console.dispose();
     }
 

@@ -1,8 +1,12 @@
 package dev.proclab.ui.page;
 
 import dev.proclab.engine.event.RunEnded;
+import dev.proclab.lesson.CheckResult;
+import dev.proclab.lesson.Checks;
 import dev.proclab.lesson.CompileError;
 import dev.proclab.lesson.Lesson;
+import dev.proclab.lesson.Prediction;
+import dev.proclab.lesson.PredictionVerdict;
 import dev.proclab.trace.Trace;
 import dev.proclab.ui.code.ProgramViewModel;
 import dev.proclab.ui.knobs.KnobsViewModel;
@@ -27,6 +31,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
 /**
@@ -50,6 +56,9 @@ public final class LessonPageViewModel {
     private final ReadOnlyObjectWrapper<LessonContent> content = new ReadOnlyObjectWrapper<>(this, "content");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
+    private final ObservableList<CheckResult> checksView = FXCollections.unmodifiableObservableList(checks);
+    private final ReadOnlyObjectWrapper<PredictionVerdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final Map<String, Map<String, String>> edits = new HashMap<>();
     private final BooleanBinding canRun;
     private Subscription subscriptions = Subscription.EMPTY;
@@ -80,7 +89,9 @@ public final class LessonPageViewModel {
                 run.phaseProperty());
         subscriptions = run.compileErrors()
                 .subscribe(this::showFirstError)
-                .and(run.phaseProperty().subscribe(this::markDoneWhenCompleted));
+                .and(run.phaseProperty().subscribe(this::markDoneWhenCompleted))
+                .and(run.phaseProperty().subscribe(this::judge))
+                .and(prediction.answerProperty().subscribe(a -> judge(run.phase())));
     }
 
     public ProgramViewModel program() {
@@ -120,6 +131,16 @@ public final class LessonPageViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** How the lesson's checks came out in the run that ended (or the replayed trace); empty before. */
+    public ObservableList<CheckResult> checks() {
+        return checksView;
+    }
+
+    /** What the run says about the student's answer; null before a run ends, or without an answer. */
+    public ReadOnlyObjectProperty<PredictionVerdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
     }
 
     /** True when Run may be pressed: a lesson is loaded, the prediction answered, every knob allowed. */
@@ -229,6 +250,50 @@ public final class LessonPageViewModel {
             CompileError first = run.compileErrors().get(0);
             program.moveCaretTo(first.file(), first.line(), first.column());
         }
+    }
+
+    /**
+     * Judges the lesson's checks over a run that ended or a replayed trace of this lesson, on the
+     * background executor (a pure function of the events); anything else clears the results.
+     */
+    private void judge(RunPhase phase) {
+        checks.clear();
+        verdict.set(null);
+        Lesson shown = lesson.get();
+        Trace trace = run.traceProperty().get();
+        if (shown == null
+                || trace == null
+                || (phase != RunPhase.ENDED && phase != RunPhase.REPLAY)
+                || !trace.info().lessonId().equals(shown.id())) {
+            return;
+        }
+        String answer = prediction.answerProperty().get();
+        Optional<Prediction> question = shown.prediction();
+        background.execute(() -> {
+            List<CheckResult> results;
+            PredictionVerdict v = null;
+            try {
+                results = Checks.evaluate(shown, trace);
+                if (question.isPresent()
+                        && answer != null
+                        && question.get().choice(answer).isPresent()) {
+                    v = Checks.verdict(question.get(), answer, results);
+                }
+            } catch (RuntimeException e) {
+                // A check that cannot be judged must not take the page down; the console still shows the run.
+                return;
+            }
+            PredictionVerdict judged = v;
+            ui.execute(() -> {
+                if (run.traceProperty().get() == trace
+                        && lesson.get() == shown
+                        && Objects.equals(prediction.answerProperty().get(), answer)
+                        && run.phase() == phase) {
+                    checks.setAll(results);
+                    verdict.set(judged);
+                }
+            });
+        });
     }
 
     private void markDoneWhenCompleted(RunPhase phase) {

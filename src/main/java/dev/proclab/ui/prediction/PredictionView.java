@@ -3,9 +3,9 @@ package dev.proclab.ui.prediction;
 import static dev.proclab.ui.UiStyles.*;
 
 import dev.proclab.lesson.Prediction;
+import dev.proclab.lesson.PredictionVerdict;
 import dev.proclab.ui.I18n;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -20,9 +20,6 @@ import javafx.util.Subscription;
  * disabled until one is chosen; the choices are locked while a run goes on.
  */
 public final class PredictionView extends VBox {
-    private static final ObservableValue<String> NOTHING = new SimpleStringProperty("");
-    private static final ObservableValue<Boolean> NO = new SimpleBooleanProperty(false);
-
     private final PredictionViewModel model;
     private final I18n i18n;
     private final VBox choices = new VBox();
@@ -33,9 +30,14 @@ public final class PredictionView extends VBox {
     /**
      * @param locked true while the answer may not change (a run is going on)
      * @param ran true once a run has ended: the student's answer is repeated, to compare with what happened
+     * @param verdict what the run's checks say about the answer, when they decide it
      */
     public PredictionView(
-            PredictionViewModel model, I18n i18n, ObservableValue<Boolean> locked, ObservableValue<Boolean> ran) {
+            PredictionViewModel model,
+            I18n i18n,
+            ObservableValue<Boolean> locked,
+            ObservableValue<Boolean> ran,
+            ObservableValue<PredictionVerdict> verdict) {
         this.model = model;
         this.i18n = i18n;
         getStyleClass().add(PREDICTION);
@@ -65,14 +67,19 @@ public final class PredictionView extends VBox {
         compare.setId("prediction-compare");
         compare.getStyleClass().add(PREDICTION_COMPARE);
         compare.setWrapText(true);
-        compare.textProperty().bind(model.answerProperty().flatMap(a -> model.chosen()
-                .map(c -> i18n.text(c.text()).flatMap(t -> i18n.text("prediction.compare", t)))
-                .orElse(NOTHING)));
-        compare.visibleProperty()
-                .bind(model.answerProperty()
-                        .map(a -> model.chosen().isPresent())
-                        .flatMap(chosen -> chosen ? ran : NO));
+        compare.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> comparison(ran.getValue(), verdict.getValue()),
+                        model.answerProperty(),
+                        verdict,
+                        ran,
+                        i18n.localeProperty()));
+        compare.visibleProperty().bind(compare.textProperty().isNotEmpty());
         compare.managedProperty().bind(compare.visibleProperty());
+        keep(verdict.subscribe(v -> {
+            compare.pseudoClassStateChanged(CONFIRMED, v != null && v.outcome() == PredictionVerdict.Outcome.CONFIRMED);
+            compare.pseudoClassStateChanged(REFUTED, v != null && v.outcome() == PredictionVerdict.Outcome.REFUTED);
+        }));
 
         getChildren().addAll(heading, question, choices, skip, skipped, compare);
         visibleProperty().bind(model.predictionProperty().isNotNull());
@@ -111,6 +118,32 @@ public final class PredictionView extends VBox {
             choices.getChildren().add(button);
         }
         showAnswer(model.answerProperty().get());
+    }
+
+    /** The sentence after a run: confirmed, refuted (with the answer the run did confirm), or "compare". */
+    private String comparison(Boolean ran, PredictionVerdict verdict) {
+        var chosen = model.chosen();
+        if (chosen.isEmpty() || !Boolean.TRUE.equals(ran)) {
+            return "";
+        }
+        String mine = chosen.get().text().in(i18n.language());
+        if (verdict == null) {
+            return i18n.get("prediction.compare", mine);
+        }
+        return switch (verdict.outcome()) {
+            case CONFIRMED -> i18n.get("prediction.confirmed", mine);
+            case UNDECIDED -> i18n.get("prediction.undecided", mine);
+            case REFUTED -> {
+                var other = verdict.confirmedChoices().stream()
+                        .map(id -> model.predictionProperty().get().choice(id))
+                        .flatMap(java.util.Optional::stream)
+                        .map(c -> c.text().in(i18n.language()))
+                        .findFirst();
+                yield other.isPresent()
+                        ? i18n.get("prediction.refutedBut", mine, other.get())
+                        : i18n.get("prediction.refuted", mine);
+            }
+        };
     }
 
     private void chosen(Toggle toggle) {

@@ -1,0 +1,74 @@
+package dev.proclab.ui.page;
+
+import static dev.proclab.ui.UiStyles.*;
+
+import dev.proclab.lesson.CheckResult;
+import dev.proclab.ui.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * "What this run showed": each of the lesson's checks that applied, with a mark (✓ shown, ✗ not shown, ○ a
+ * race this run did not hit) and the evidence from this run, so a student sees why a prediction held.
+ */
+final class ChecksView extends VBox {
+    private final LessonPageViewModel page;
+    private final I18n i18n;
+    private final VBox rows = new VBox();
+    private final Subscription subscription;
+
+    ChecksView(LessonPageViewModel page, I18n i18n) {
+        this.page = page;
+        this.i18n = i18n;
+        getStyleClass().add(CHECKS);
+        setId("checks");
+        Label heading = new Label();
+        heading.textProperty().bind(i18n.text("checks.heading"));
+        heading.getStyleClass().add(SECTION_HEADING);
+        rows.getStyleClass().add(CHECKS + "-rows");
+        getChildren().addAll(heading, rows);
+        visibleProperty().bind(Bindings.isNotEmpty(page.checks()));
+        managedProperty().bind(visibleProperty());
+        subscription =
+                page.checks().subscribe(this::show).and(i18n.localeProperty().subscribe(l -> show()));
+    }
+
+    void dispose() {
+        subscription.unsubscribe();
+    }
+
+    private void show() {
+        rows.getChildren().setAll(page.checks().stream().map(this::row).toList());
+    }
+
+    private HBox row(CheckResult result) {
+        boolean raceNotHit = !result.passed() && result.race();
+        Label mark = new Label(result.passed() ? "✓" : raceNotHit ? "○" : "✗");
+        mark.getStyleClass().add(CHECK_MARK);
+        mark.pseudoClassStateChanged(CONFIRMED, result.passed());
+        mark.pseudoClassStateChanged(REFUTED, !result.passed() && !result.race());
+        mark.pseudoClassStateChanged(RACE, raceNotHit);
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        String description = result.description().in(i18n.language());
+        Label text = new Label(raceNotHit ? description + " " + i18n.get("checks.race") : description);
+        text.getStyleClass().add(CHECK_TEXT);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        // The evidence is written by the checks, in English, with this run's numbers.
+        Label evidence = new Label(result.evidence());
+        evidence.getStyleClass().add(CHECK_EVIDENCE);
+        evidence.setWrapText(true);
+        evidence.setMinHeight(Region.USE_PREF_SIZE);
+        VBox words = new VBox(text, evidence);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox row = new HBox(mark, words);
+        row.getStyleClass().add(CHECK_ROW);
+        row.setId("check-" + result.id());
+        return row;
+    }
+}
