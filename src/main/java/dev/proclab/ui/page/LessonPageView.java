@@ -14,6 +14,7 @@ import dev.proclab.ui.run.CompileErrorsView;
 import dev.proclab.ui.run.RunPhase;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -103,7 +104,15 @@ public final class LessonPageView extends StackPane {
         content.visibleProperty().bind(page.lessonProperty().isNotNull());
         getChildren().addAll(content, none);
 
-        subscriptions = page.run().traceProperty().subscribe(this::showTrace);
+        subscriptions = page.run()
+                .traceProperty()
+                .subscribe(this::showTrace)
+                // When the run has judged the prediction, bring the verdict into view.
+                .and(page.verdictProperty().subscribe(v -> {
+                    if (v != null) {
+                        Platform.runLater(() -> scrollTo(setupScroll, prediction.lookup("#prediction-compare")));
+                    }
+                }));
     }
 
     /** Only program, run bar, timeline and console, for a projector; or everything again. */
@@ -151,6 +160,24 @@ public final class LessonPageView extends StackPane {
         prediction.dispose();
         checks.dispose();
         console.dispose();
+    }
+
+    /** Scrolls so that {@code node} (inside the scroll pane's content) is in view, near the top. */
+    private static void scrollTo(ScrollPane scroll, Node node) {
+        if (node == null || scroll.getContent() == null) {
+            return;
+        }
+        // The verdict has just been shown: lay it out now to know where it is.
+        scroll.applyCss();
+        scroll.layout();
+        double content = scroll.getContent().getBoundsInLocal().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        var bounds = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double target = Math.max(0, bounds.getMinY() - view * 0.25);
+        scroll.setVvalue(Math.min(1, target / (content - view)));
     }
 
     private void showTrace(Trace trace) {
