@@ -53,6 +53,12 @@ final class PlaceholderTimeline extends Region implements TimelinePane {
     PlaceholderTimeline() {
         getStyleClass().add(UiStyles.TIMELINE_PLACEHOLDER);
         getChildren().add(canvas);
+        // The colours follow the theme: draw again when the window's root changes its classes.
+        sceneProperty().flatMap(scene -> scene.rootProperty()).subscribe(root -> {
+            if (root != null) {
+                root.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> draw());
+            }
+        });
     }
 
     @Override
@@ -225,7 +231,7 @@ final class PlaceholderTimeline extends Region implements TimelinePane {
                         Math.min(b - a - 4, words.length() * size * 0.5 + 4),
                         size * 1.2);
             }
-            g.setFill(state == LaneState.SLEEPING ? c.darker() : c);
+            g.setFill(state == LaneState.SLEEPING ? (bg.getBrightness() < 0.5 ? c.brighter() : c.darker()) : c);
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(words, a + 4, y + h / 2, b - a - 6);
         }
