@@ -4,6 +4,7 @@ import dev.proclab.engine.Process;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -14,6 +15,11 @@ import java.lang.reflect.Method;
  * started, runs the lesson's {@code main} or the {@link Process}'s {@code run()}, then does what Python
  * does at a process's end (daemon children terminated, the others joined) and exits: 0 normally, 1 when
  * the code threw (its stack trace printed on standard error first).
+ *
+ * <p>With {@code -Dproclab.startupPhases=true} among the child flags (the start-up benchmark sets it) it
+ * also writes {@code proclab-phases <pid> <boot> <bootstrap read> <runtime started> <prepared> <connected>
+ * <socket up>} (each a {@link System#nanoTime()}; the last one on the channel's writer thread) to the JVM's
+ * own standard error once it reported {@code ProcessStarted}.
  */
 public final class ChildMain {
     private ChildMain() {}
@@ -24,19 +30,35 @@ public final class ChildMain {
             Warmup.run();
             return;
         }
+        PrintStream rawErr = System.err;
         ChildRuntime rt;
         Object code;
+        long read;
+        long started;
+        long prepared;
         try {
             Bootstrap bootstrap = Bootstrap.readFrom(System.in);
+            read = System.nanoTime();
+            // Connecting (on another thread) and rebuilding the Process overlap: each costs a fresh JVM
+            // tens of milliseconds.
             rt = ChildRuntime.start(bootstrap, bootNanos);
+            started = System.nanoTime();
             code = prepare(rt);
+            prepared = System.nanoTime();
+            rt.channel().awaitConnected();
         } catch (IOException | RuntimeException e) {
             // Nothing reached the supervisor yet: the raw standard error is all we have.
-            System.err.println("ProcLab child could not join its run: " + e);
+            rawErr.println("ProcLab child could not join its run: " + e);
             Runtime.getRuntime().halt(ExitCodes.SUPERVISOR_LOST);
             return;
         }
+        long connected = System.nanoTime();
         rt.reportStarted();
+        if (Boolean.getBoolean("proclab.startupPhases")) {
+            // For the start-up benchmark only: raw standard error reaches the supervisor as a JVM line.
+            rawErr.println("proclab-phases " + rt.pid() + " " + bootNanos + " " + read + " " + started + " " + prepared
+                    + " " + connected + " " + rt.channel().connectedNanos());
+        }
         int exitCode = 0;
         try {
             if (code instanceof Method main) {
@@ -54,7 +76,7 @@ public final class ChildMain {
     }
 
     /** Finds the lesson's main method, or rebuilds the {@link Process} object sent by the parent. */
-    private static Object prepare(ChildRuntime rt) throws IOException {
+    static Object prepare(ChildRuntime rt) throws IOException {
         var bridge = ProcessAccess.get();
         Bootstrap b = rt.bootstrap();
         long pid = rt.pid();

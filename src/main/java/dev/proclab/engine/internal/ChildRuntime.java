@@ -53,9 +53,29 @@ public final class ChildRuntime {
         return current;
     }
 
-    static ChildRuntime start(Bootstrap bootstrap, long bootNanos) throws IOException {
-        long pid = ProcessHandle.current().pid();
-        EventChannel channel = EventChannel.connect(Path.of(bootstrap.socketPath()), bootstrap.authKey(), pid);
+    /**
+     * Sets up Java serialisation's filter configuration (it reads security properties and finds the
+     * system logger's back end, a service look-up over the class path: milliseconds in a new JVM) on the
+     * channel's writer thread, while this thread gets the pid and captures the output, before it rebuilds
+     * the {@link Process}. Not a lambda, for the reason given in {@link EventChannel}.
+     */
+    private static final Runnable PRELOAD_DESERIALISATION = new Runnable() {
+        @Override
+        public void run() {
+            java.io.ObjectInputFilter.Config.getSerialFilter();
+        }
+    };
+
+    /**
+     * Makes this JVM's runtime and starts connecting to the supervisor; {@link EventChannel#awaitConnected()}
+     * on {@link #channel()} tells when that worked. Standard output and error are captured from here on:
+     * what the program prints before the connection is up waits in the channel's queue.
+     */
+    static ChildRuntime start(Bootstrap bootstrap, long bootNanos) {
+        EventChannel channel = EventChannel.connectInBackground(
+                Path.of(bootstrap.socketPath()),
+                bootstrap.authKey(),
+                bootstrap.payload() == null ? null : PRELOAD_DESERIALISATION);
         ChildRuntime rt = new ChildRuntime(bootstrap, channel, bootNanos);
         rt.out = new LineCapture(rt, Output.Stream.OUT);
         rt.err = new LineCapture(rt, Output.Stream.ERR);

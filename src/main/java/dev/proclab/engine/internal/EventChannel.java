@@ -26,11 +26,25 @@ import java.util.function.LongFunction;
  * program that floods events slows itself down rather than growing without bound. A watchdog thread
  * reads the socket; end-of-stream (the supervisor died, even by {@code kill -9}) halts this JVM at once,
  * so no run ever leaves processes behind.
+ *
+ * <p>Connecting happens on the writer thread ({@link #connectInBackground}), so that a new child can
+ * rebuild its {@link dev.proclab.engine.Process} meanwhile; what is emitted before the connection is up
+ * waits in the queue.
  */
 public final class EventChannel {
     private static final Object FLUSH_MARK = new Object();
 
-    private final SocketChannel socket;
+    private final Path socketPath;
+    private final byte[] key;
+    private final Object connectLock = new Object();
+    /** Set once by the writer thread when connected; null before. */
+    private volatile SocketChannel socket;
+    /** Set when connecting failed. */
+    private IOException connectFailure;
+    /** Run on the writer thread before it connects; may be null. */
+    private final Runnable first;
+    /** {@link System#nanoTime()} when the connection was up (the hello sent); 0 before. */
+    private volatile long connectedNanos;
     /** Events and broker requests, in the order they were made. */
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16_384);
 
@@ -46,28 +60,85 @@ public final class EventChannel {
     private long flushRequested;
     private long flushDone;
 
-    private EventChannel(SocketChannel socket) {
-        this.socket = socket;
-        this.writer = new Thread(this::writeLoop, "proclab-events");
+    private EventChannel(Path socketPath, byte[] key, Runnable first) {
+        this.socketPath = socketPath;
+        this.key = key.clone();
+        this.first = first;
+        // Not a lambda: the first lambda of a JVM costs milliseconds of java.lang.invoke set-up, which
+        // this thread, started first thing in a child, should not wait for.
+        this.writer = new Thread("proclab-events") {
+            @Override
+            public void run() {
+                writeLoop();
+            }
+        };
         writer.setDaemon(true);
     }
 
     /** Connects and authenticates; starts the writer and the watchdog. */
-    public static EventChannel connect(Path socketPath, byte[] key, long pid) throws IOException {
-        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
-        socket.connect(UnixDomainSocketAddress.of(socketPath));
-        var hello = new ByteArrayOutputStream();
-        var out = new DataOutputStream(hello);
-        out.writeInt(Wire.HELLO_MAGIC);
-        out.write(key);
-        out.writeLong(pid);
-        socket.write(ByteBuffer.wrap(hello.toByteArray()));
-        EventChannel channel = new EventChannel(socket);
-        channel.writer.start();
-        Thread watchdog = new Thread(channel::watch, "proclab-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+    public static EventChannel connect(Path socketPath, byte[] key) throws IOException {
+        EventChannel channel = connectInBackground(socketPath, key, null);
+        channel.awaitConnected();
         return channel;
+    }
+
+    /**
+     * Starts connecting and authenticating on the writer thread and returns at once; {@link #emit} may be
+     * called at once (events wait in the queue), {@link #awaitConnected()} tells when it worked. A child
+     * uses the time to rebuild its {@link dev.proclab.engine.Process}: opening the first Unix-domain socket
+     * channel of a JVM costs about 20 ms of CPU, mostly the JDK seeding a {@code SecureRandom} for such
+     * sockets.
+     *
+     * @param first run on the writer thread before it connects (other start-up work the caller wants off
+     *     its own thread), or null; what it throws is ignored
+     */
+    public static EventChannel connectInBackground(Path socketPath, byte[] key, Runnable first) {
+        EventChannel channel = new EventChannel(socketPath, key, first);
+        channel.writer.start();
+        return channel;
+    }
+
+    /** Blocks until connected and authenticated, or throws why that failed. */
+    public void awaitConnected() throws IOException {
+        synchronized (connectLock) {
+            while (socket == null && connectFailure == null) {
+                try {
+                    connectLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while connecting to the supervisor", e);
+                }
+            }
+            if (connectFailure != null) {
+                throw connectFailure;
+            }
+        }
+    }
+
+    /** {@link System#nanoTime()} when the connection was up, 0 before: for the start-up benchmark. */
+    public long connectedNanos() {
+        return connectedNanos;
+    }
+
+    /** On the writer thread: connects and sends the hello (magic, key, pid). */
+    private SocketChannel open() throws IOException {
+        SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            s.connect(UnixDomainSocketAddress.of(socketPath));
+            var hello = new ByteArrayOutputStream();
+            var out = new DataOutputStream(hello);
+            out.writeInt(Wire.HELLO_MAGIC);
+            out.write(key);
+            out.writeLong(ProcessHandle.current().pid());
+            ByteBuffer bytes = ByteBuffer.wrap(hello.toByteArray());
+            while (bytes.hasRemaining()) {
+                s.write(bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
     }
 
     /**
@@ -145,6 +216,32 @@ public final class EventChannel {
         var frame = new ByteArrayOutputStream(256);
         var frameData = new DataOutputStream(frame);
         List<Object> batch = new ArrayList<>(1024);
+        if (first != null) {
+            try {
+                first.run();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: whoever needs it does the same work again and sees the error.
+            }
+        }
+        SocketChannel socket;
+        try {
+            socket = open();
+        } catch (IOException | RuntimeException e) {
+            synchronized (connectLock) {
+                connectFailure = e instanceof IOException io ? io : new IOException(e);
+                connectLock.notifyAll();
+            }
+            discardForever(); // until the main thread, told by awaitConnected, halts this JVM
+            return;
+        }
+        connectedNanos = System.nanoTime();
+        synchronized (connectLock) {
+            this.socket = socket;
+            connectLock.notifyAll();
+        }
+        Thread watchdog = new Thread(this::watch, "proclab-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             while (true) {
                 batch.add(queue.take());
@@ -182,6 +279,17 @@ public final class EventChannel {
         }
     }
 
+    /** Keeps {@link #emit} from blocking on a full queue when there is no connection to send it to. */
+    private void discardForever() {
+        try {
+            while (true) {
+                queue.take();
+            }
+        } catch (InterruptedException e) {
+            // Exiting.
+        }
+    }
+
     /** Reads the broker's replies ({@code int} length, then one {@link Ipc.Reply}) until end-of-stream. */
     private void watch() {
         try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(
@@ -206,8 +314,12 @@ public final class EventChannel {
      */
     public void close() {
         closing = true;
+        SocketChannel s = socket;
+        if (s == null) {
+            return; // never connected: nothing to close
+        }
         try {
-            socket.close();
+            s.close();
         } catch (IOException e) {
             // Exiting anyway.
         }

@@ -9,26 +9,71 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The command line of a child JVM, tuned to start fast and stay small.
  *
- * <p>Flags chosen by measurement (see {@code docs/benchmarks.md}): C1 only, no perf-data file, a small
- * heap, and an application class-data-sharing archive of the runtime jar. The archive is dumped once per
- * runtime jar by a warm-up child ({@link #prepareArchive()}); until it exists children run without it,
- * because naming a missing archive file silently turns off all class sharing. The system property
- * {@code proclab.childFlags} replaces the tuning flags (for measuring); {@code proclab.cds=false} turns
- * the archive off.
+ * <p>Flags chosen by measurement on JDK 17 ({@code docs/benchmarks.md} has the tables and the command,
+ * {@code dev.proclab.bench.StartupBench}, that measures them). The figures below come from two interleaved
+ * runs on 2 cores that took each flag away from this set in turn; the child's CPU time and its memory are
+ * the steady measures there, its wall-clock times moved by several milliseconds with the machine's load.
+ *
+ * <ul>
+ *   <li>{@code -XX:TieredStopAtLevel=1}: C1 only. With C2 as well a child used 5 to 7% more CPU (empty target)
+ *       and 1.4 to 1.5 MiB more resident memory. Long CPU-bound lessons run somewhat slower for it.
+ *   <li>{@code -XX:CompileThresholdScaling=10}: methods are compiled after ten times as many calls and
+ *       loop iterations, so start-up code that runs a few hundred times stays interpreted instead of
+ *       keeping the compiler busy: 14 to 17% less CPU per child, 1.4 to 1.5 MiB less resident memory, the first
+ *       line 12 ms sooner in one run and the same in the other. Code that really is hot is compiled a
+ *       little later.
+ *   <li>{@code -XX:-UsePerfData}: no {@code hsperfdata} file to create and map.
+ *   <li>{@code -Xss512k -Xms8m -Xmx256m}: small stacks and heap.
+ *   <li>G1, the default, not {@code -XX:+UseSerialGC}: on JDK 17 only G1 maps the archived heap objects
+ *       of class-data sharing, and with them the archived module graph. Serial used 11 to 20% more CPU,
+ *       booted 3 to 10 ms slower and saved no memory.
+ *   <li>{@code -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0}: this JDK 17 build maps the
+ *       class-data-sharing archives at a random address by default (mode 1) and rewrites the pointers in
+ *       them, which makes their pages private copies; mode 0 maps them at their fixed base address, so the
+ *       pages stay shared with every other JVM: 4 MiB less proportional memory (Pss) per child, 20.5
+ *       instead of 24.5 to 24.9 MiB. The first line came 2 to 5 ms later than with relocation (within the
+ *       noise, but in both runs). If the address is taken, the JVM still relocates.
+ *   <li>An application class-data-sharing archive of the runtime jar (without it the first line came 15
+ *       to 43 ms later and a child used 31 to 32% more CPU), dumped once per runtime jar and JDK by a
+ *       warm-up child ({@link #prepareArchive()}) that runs a child's real path ({@code internal.Warmup});
+ *       its classes then come parsed, verified and linked. Naming a missing archive file would silently
+ *       turn off all class sharing, so {@link #command} dumps it first if it is missing (about half a
+ *       second, once per engine build and JDK: the first run waits for it unless the app called
+ *       {@link #prepareArchiveInBackground()} earlier) and runs without it if that failed.
+ * </ul>
+ *
+ * <p>The system property {@code proclab.childFlags} replaces the tuning flags (for measuring);
+ * {@code proclab.cds=false} turns the archive off.
  */
 public final class ChildJvm {
     static final List<String> DEFAULT_FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k", "-Xms8m", "-Xmx256m", "-XX:+UseSerialGC");
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CompileThresholdScaling=10",
+            "-XX:-UsePerfData",
+            "-Xss512k",
+            "-Xms8m",
+            "-Xmx256m",
+            "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0");
+
+    private static final AtomicBoolean DUMPING = new AtomicBoolean();
+    private static volatile boolean dumpFailed;
 
     private ChildJvm() {}
 
     /** {@code java} of the running JDK. */
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The engine's tuning flags (what {@code proclab.childFlags} replaces). */
+    public static List<String> defaultFlags() {
+        return DEFAULT_FLAGS;
     }
 
     static List<String> tuningFlags() {
@@ -39,9 +84,18 @@ public final class ChildJvm {
         return DEFAULT_FLAGS;
     }
 
-    /** The archive for the current runtime jar; it may not exist yet. */
+    /**
+     * The archive for the current runtime jar and JDK; it may not exist yet. Named after the JDK because
+     * an archive of another JDK is silently not used at all.
+     */
     static Path archive() {
-        return RuntimeJar.get().resolveSibling("child.jsa");
+        String jdk = System.getProperty("java.vm.version", "jdk").replaceAll("[^A-Za-z0-9.+-]", "_");
+        return RuntimeJar.get().resolveSibling("child-" + jdk + ".jsa");
+    }
+
+    /** Where the class-data-sharing archive for this runtime jar and JDK is, or will be. */
+    public static Path archiveFile() {
+        return archive();
     }
 
     static boolean archiveEnabled() {
@@ -56,15 +110,15 @@ public final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.add("-Dproclab.run=" + runId);
-        cmd.addAll(tuningFlags());
-        Path jsa = archive();
-        if (archiveEnabled() && Files.isRegularFile(jsa)) {
-            cmd.add("-XX:SharedArchiveFile=" + jsa);
-            cmd.add("-Xshare:auto");
-        }
-        // Child JVMs must never print the JVM's own warnings into a lesson's output.
+        // Child JVMs must never print the JVM's own warnings into a lesson's output. First, so that
+        // measuring flags in proclab.childFlags may still turn on a log of their own.
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=error:stderr");
+        cmd.addAll(tuningFlags());
+        if (archiveEnabled() && prepareArchive()) {
+            cmd.add("-XX:SharedArchiveFile=" + archive());
+            cmd.add("-Xshare:auto");
+        }
         List<String> cp = new ArrayList<>();
         cp.add(RuntimeJar.get().toString());
         lessonJars.forEach(p -> cp.add(p.toString()));
@@ -76,8 +130,9 @@ public final class ChildJvm {
 
     /**
      * Dumps the class-data-sharing archive for the current runtime jar if it is missing, by running one
-     * warm-up child; blocks until done (about a second), at most 30 s. Safe to call from several threads
-     * and JVMs: the archive is written under a temporary name and moved into place.
+     * warm-up child; blocks until done (about half a second), at most 10 s. Tried once per JVM: after a
+     * failure runs go on without an archive. Safe to call from several threads and JVMs: the archive is
+     * written under a temporary name and moved into place.
      *
      * @return true when the archive exists afterwards
      */
@@ -89,6 +144,14 @@ public final class ChildJvm {
         if (Files.isRegularFile(jsa)) {
             return true;
         }
+        if (dumpFailed) {
+            return false; // tried once in this JVM; runs go on without an archive
+        }
+        dumpFailed = !dump(jsa);
+        return !dumpFailed;
+    }
+
+    private static boolean dump(Path jsa) {
         try {
             Path tmp = Files.createTempFile(jsa.getParent(), "child", ".jsa.tmp");
             Files.delete(tmp);
@@ -105,7 +168,7 @@ public final class ChildJvm {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
             }
@@ -122,10 +185,21 @@ public final class ChildJvm {
         return Files.isRegularFile(jsa);
     }
 
-    /** Starts {@link #prepareArchive()} on a background thread if the archive is missing. */
+    /**
+     * Starts {@link #prepareArchive()} on a background thread if the archive is missing and no such
+     * thread is running yet.
+     */
     public static void prepareArchiveInBackground() {
-        if (archiveEnabled() && !Files.isRegularFile(archive())) {
-            Thread t = new Thread(ChildJvm::prepareArchive, "proclab-cds");
+        if (archiveEnabled() && !Files.isRegularFile(archive()) && DUMPING.compareAndSet(false, true)) {
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            prepareArchive();
+                        } finally {
+                            DUMPING.set(false);
+                        }
+                    },
+                    "proclab-cds");
             t.setDaemon(true);
             t.start();
         }
