@@ -1,0 +1,226 @@
+package dev.proclab.ui.timeline;
+
+import dev.proclab.trace.LaneState;
+import dev.proclab.trace.StateSegment;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lane's segments held in flat arrays, so a frame can search them and sum time by state without
+ * touching a segment object. Kept in step with the fold's lane incrementally: a lane only grows at its end
+ * (its last segment's end moves and new segments follow), except when a late {@code Spawned} puts a
+ * STARTING segment in front, which rebuilds the index once.
+ *
+ * <p>Every {@value #BLOCK}th start is also kept in a small coarse array, with the time spent in each state
+ * before it. A search goes through the coarse array first (from where the last search ended, since a frame
+ * walks each lane left to right) and then reads one block of the fine arrays; a pixel column spanning
+ * several blocks is summarised from the coarse arrays alone. That keeps a frame's memory traffic near what
+ * its pixels need even when a lane holds a hundred thousand states and its arrays no longer fit in the
+ * processor's caches.
+ */
+final class SegmentIndex {
+
+    static final int BLOCK = 8;
+    private static final int BLOCK_SHIFT = 3;
+    /** A column spanning at least this many blocks is summarised from the coarse arrays. */
+    private static final int CROWDED_BLOCKS = 3;
+
+    private static final LaneState[] ALL = LaneState.values();
+    private static final int STATES = ALL.length;
+
+    private StateSegment[] segments = new StateSegment[8];
+    private long[] starts = new long[8];
+    private long[] ends = new long[8];
+    private byte[] states = new byte[8];
+    private int size;
+
+    private long[] coarseStarts = new long[1];
+    // coarseBefore[b * STATES + s]: time spent in state s by the segments before block b.
+    private long[] coarseBefore = new long[STATES];
+    private int coarseSize;
+    private int finger;
+    // How far the last forward search moved: the next one, a pixel column further, likely moves as far.
+    private int stride = 1;
+
+    /** Brings the index up to {@code lane}'s segments; costs O(new segments). */
+    void update(List<StateSegment> lane) {
+        int n = lane.size();
+        if (n == 0) {
+            size = 0;
+            coarseSize = 0;
+            return;
+        }
+        int from;
+        if (size == 0 || n < size || !lane.get(0).equals(segments[0])) {
+            from = 0;
+        } else {
+            // Every segment but the last is settled; the last may have got an end, or a successor.
+            from = size - 1;
+        }
+        if (n > segments.length) {
+            int capacity = Math.max(n, segments.length * 2);
+            segments = Arrays.copyOf(segments, capacity);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            states = Arrays.copyOf(states, capacity);
+        }
+        for (int i = from; i < n; i++) {
+            StateSegment s = lane.get(i);
+            segments[i] = s;
+            // Time only moves forward within one process; a stamp out of order must not break the search.
+            starts[i] = i > 0 ? Math.max(starts[i - 1], s.startNanos()) : s.startNanos();
+            ends[i] = s.isOpen() ? StateSegment.OPEN : Math.max(starts[i], s.endNanos());
+            states[i] = (byte) s.state().ordinal();
+        }
+        size = n;
+        rebuildCoarse(from);
+    }
+
+    private void rebuildCoarse(int from) {
+        int blocks = (size + BLOCK - 1) >> BLOCK_SHIFT;
+        if (blocks > coarseStarts.length) {
+            int capacity = Math.max(blocks, coarseStarts.length * 2);
+            coarseStarts = Arrays.copyOf(coarseStarts, capacity);
+            coarseBefore = Arrays.copyOf(coarseBefore, capacity * STATES);
+        }
+        int first = from >> BLOCK_SHIFT;
+        long[] time = new long[STATES];
+        if (first > 0) {
+            System.arraycopy(coarseBefore, first * STATES, time, 0, STATES);
+        }
+        for (int i = first << BLOCK_SHIFT; i < size; i++) {
+            if ((i & (BLOCK - 1)) == 0) {
+                int b = i >> BLOCK_SHIFT;
+                coarseStarts[b] = starts[i];
+                System.arraycopy(time, 0, coarseBefore, b * STATES, STATES);
+            }
+            if (ends[i] != StateSegment.OPEN) {
+                time[states[i]] += ends[i] - starts[i];
+            }
+        }
+        coarseSize = blocks;
+    }
+
+    int size() {
+        return size;
+    }
+
+    StateSegment get(int i) {
+        return segments[i];
+    }
+
+    LaneState state(int i) {
+        return ALL[states[i]];
+    }
+
+    long start(int i) {
+        return starts[i];
+    }
+
+    /** The end of segment {@code i}, open ones ending at {@code now}. */
+    long end(int i, long now) {
+        long end = ends[i];
+        return end == StateSegment.OPEN ? Math.max(starts[i], now) : end;
+    }
+
+    /** The segment shown at {@code t}, or -1. */
+    int indexAt(long t, long now) {
+        int i = seek(t);
+        return i >= 0 && t < end(i, now) ? i : -1;
+    }
+
+    /** How long the lane spent in {@code state} from its first segment up to {@code t}. */
+    long timeIn(LaneState state, long t, long now) {
+        return timeIn(state.ordinal(), seek(t), t, now);
+    }
+
+    /** {@link #timeIn(LaneState, long, long)} with segment {@code k}, the last starting by {@code t}, known. */
+    private long timeIn(int state, int k, long t, long now) {
+        if (k < 0) {
+            return 0;
+        }
+        int block = k >> BLOCK_SHIFT;
+        long time = coarseBefore[block * STATES + state];
+        for (int i = block << BLOCK_SHIFT; i < k; i++) {
+            if (states[i] == state) {
+                time += ends[i] - starts[i];
+            }
+        }
+        if (states[k] == state) {
+            time += Math.max(0, Math.min(t, end(k, now)) - starts[k]);
+        }
+        return time;
+    }
+
+    /**
+     * The ordinal of the state the lane spent most of {@code from..to} in (-1 for none) when that column
+     * spans {@value #CROWDED_BLOCKS} blocks or more and can be read from the coarse arrays alone (off by
+     * less than a block at either end); else {@link SpanWalker#NO_SUMMARY}.
+     */
+    int crowdedDominant(long from, long to) {
+        int ja = coarseSeek(from);
+        int jb = coarseSeek(to);
+        if (ja < 0 || jb - ja < CROWDED_BLOCKS) {
+            return SpanWalker.NO_SUMMARY;
+        }
+        int best = -1;
+        long most = (coarseStarts[jb] - coarseStarts[ja]) / 3;
+        for (int s = 0; s < STATES; s++) {
+            long time = coarseBefore[jb * STATES + s] - coarseBefore[ja * STATES + s];
+            if (time > most) {
+                most = time;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The state the lane spent most of {@code from..to} in, or null when it spent less than a third of it
+     * in any (it had not started or had ended): what a pixel column holding many states shows.
+     */
+    LaneState dominant(long from, long to, long now) {
+        int a = seek(from);
+        int b = seek(to);
+        LaneState best = null;
+        long most = (to - from) / 3;
+        for (int s = 0; s < STATES; s++) {
+            long time = timeIn(s, b, to, now) - timeIn(s, a, from, now);
+            if (time > most) {
+                most = time;
+                best = ALL[s];
+            }
+        }
+        return best;
+    }
+
+    /** The last segment starting at or before {@code t}, or -1; fastest when called with rising times. */
+    int lastStartingAtOrBefore(long t) {
+        return seek(t);
+    }
+
+    private int seek(long t) {
+        int block = coarseSeek(t);
+        if (block < 0) {
+            return -1;
+        }
+        int lo = block << BLOCK_SHIFT;
+        return Math.max(lo, Search.lastAtOrBefore(starts, lo + 1, Math.min(size, lo + BLOCK), t));
+    }
+
+    /** The last block starting at or before {@code t}, or -1; searched from where the last search ended. */
+    private int coarseSeek(long t) {
+        int from = finger;
+        int found;
+        if (from < coarseSize && coarseStarts[from] <= t) {
+            found = Search.lastAtOrBeforeNear(coarseStarts, coarseSize, from, from + stride, t);
+            if (found > from) {
+                stride = found - from;
+            }
+        } else {
+            found = Search.lastAtOrBefore(coarseStarts, coarseSize, t);
+        }
+        finger = Math.max(0, found);
+        return found;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.proclab.ui.timeline;
+
+import static dev.proclab.ui.timeline.TimelineFixtures.BUYER_1;
+import static dev.proclab.ui.timeline.TimelineFixtures.CHILD_1;
+import static dev.proclab.ui.timeline.TimelineFixtures.CHILD_2;
+import static dev.proclab.ui.timeline.TimelineFixtures.MAIN;
+import static dev.proclab.ui.timeline.TimelineFixtures.WATCHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.proclab.engine.event.Event;
+import dev.proclab.trace.Trace;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The timeline in a real window (headless): lanes drawn, clicks select, keys move, a live trace grows. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TimelineViewTest {
+
+    private TimelineView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new TimelineView();
+        view.darkProperty().set(false);
+        stage.setScene(new Scene(view, 1200, 560));
+        stage.show();
+    }
+
+    private void show(FxRobot robot, Trace trace) {
+        robot.interact(() -> view.show(trace));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(view::frame);
+    }
+
+    /** Where time {@code ms} of the fixture falls on the canvas, and the middle of lane {@code pid}'s bar. */
+    private Point2D at(FxRobot robot, double ms, long pid) {
+        AtomicReference<Point2D> point = new AtomicReference<>();
+        robot.interact(() -> {
+            Frame f = view.snapshotFrame();
+            TimelineLayout.Row row = f.layout().laneRow(pid);
+            point.set(new Point2D(f.x(Events.t(ms)), f.y(row) + f.barInset() + f.barHeight() / 2));
+        });
+        return point.get();
+    }
+
+    private Point2D onScreen(Point2D canvasPoint) {
+        Insets in = view.getInsets();
+        return view.localToScreen(canvasPoint.getX() + in.getLeft(), canvasPoint.getY() + in.getTop());
+    }
+
+    private static boolean near(Color actual, Color expected) {
+        return Math.abs(actual.getRed() - expected.getRed()) < 0.03
+                && Math.abs(actual.getGreen() - expected.getGreen()) < 0.03
+                && Math.abs(actual.getBlue() - expected.getBlue()) < 0.03;
+    }
+
+    @Test
+    void everyProcessGetsALaneDrawnInItsStatesColours(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+
+        // when
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(view.snapshotImage()));
+        Point2D running = at(robot, 380, MAIN);
+        Point2D blocked = at(robot, 600, MAIN);
+        Point2D sleeping = at(robot, 1500, CHILD_2);
+
+        // then
+        TimelineLayout layout = view.timelineLayout();
+        assertThat(layout.rows)
+                .filteredOn(r -> r.kind() == TimelineLayout.Kind.LANE)
+                .extracting(r -> r.lane().pid)
+                .containsExactly(MAIN, CHILD_1, CHILD_2, WATCHER);
+        assertThat(layout.rows)
+                .filteredOn(r -> r.kind() == TimelineLayout.Kind.LANE)
+                .extracting(r -> r.lane().depth)
+                .containsExactly(0, 1, 1, 1);
+        var pixels = image.get().getPixelReader();
+        assertThat(pixels.getColor((int) running.getX(), (int) running.getY())).matches(c -> near(c, Palette.BLUE));
+        assertThat(pixels.getColor((int) blocked.getX(), (int) blocked.getY())).matches(c -> near(c, Palette.ORANGE));
+        assertThat(pixels.getColor((int) sleeping.getX(), (int) sleeping.getY() - 2))
+                .matches(c -> near(c, Palette.LIGHT.sleepingFill()));
+        // the finished run is fitted: its start and end are both in view
+        assertThat(view.viewport().start()).isLessThan(Events.t(0));
+        assertThat(view.viewport().end()).isGreaterThan(Events.t(3010));
+    }
+
+    @Test
+    void clickingAStatePlacesTheCursorAndSelectsItWithItsProgramLine(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+        Point2D sleeping = at(robot, 1500, CHILD_1);
+
+        // when
+        robot.clickOn(onScreen(sleeping));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then
+        TimelineSelection selected = view.selectionProperty().get();
+        assertThat(selected).isNotNull();
+        assertThat(selected.kind()).isEqualTo(TimelineSelection.Kind.STATE);
+        assertThat(selected.pid()).isEqualTo(CHILD_1);
+        assertThat(selected.processName()).isEqualTo("Process-1");
+        assertThat(selected.nanos()).isEqualTo(Events.t(920));
+        assertThat(selected.endNanos()).isEqualTo(Events.t(1920));
+        assertThat(selected.line()).isEqualTo(11);
+        assertThat(selected.sinceStartNanos()).isEqualTo(920_000_000L);
+        assertThat(selected.detail()).contains("sleep 1.0 s");
+        assertThat(view.cursorNanosProperty().get()).isBetween(Events.t(1490), Events.t(1510));
+    }
+
+    @Test
+    void clickingANameSelectsTheProcessAndTheLineThatStartedIt(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+        Point2D lane = at(robot, 0, WATCHER);
+
+        // when
+        robot.clickOn(onScreen(new Point2D(20, lane.getY())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then
+        TimelineSelection selected = view.selectionProperty().get();
+        assertThat(selected.kind()).isEqualTo(TimelineSelection.Kind.PROCESS);
+        assertThat(selected.pid()).isEqualTo(WATCHER);
+        assertThat(selected.line()).isEqualTo(44);
+        assertThat(selected.detail()).contains("killed as daemon");
+    }
+
+    @Test
+    void locksAndQueuesGetTracksThatClicksSelect(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.lockAndQueue());
+        TimelineLayout layout = view.timelineLayout();
+        TimelineLayout.Row lock = layout.rows.stream()
+                .filter(r -> r.kind() == TimelineLayout.Kind.LOCK)
+                .findFirst()
+                .orElseThrow();
+        TimelineLayout.Row queue = layout.rows.stream()
+                .filter(r -> r.kind() == TimelineLayout.Kind.QUEUE)
+                .findFirst()
+                .orElseThrow();
+        double lockX = at(robot, 700, BUYER_1).getX();
+        double queueX = at(robot, 1100, BUYER_1).getX();
+        AtomicReference<Double> lockY = new AtomicReference<>();
+        AtomicReference<Double> queueY = new AtomicReference<>();
+        robot.interact(() -> {
+            Frame f = view.snapshotFrame();
+            lockY.set(f.y(lock) + lock.height() * 0.3);
+            queueY.set(f.y(queue) + queue.height() * 0.8);
+        });
+
+        // when
+        robot.clickOn(onScreen(new Point2D(lockX, lockY.get())));
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineSelection lockSelection = view.selectionProperty().get();
+        robot.clickOn(onScreen(new Point2D(queueX, queueY.get())));
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineSelection queueSelection = view.selectionProperty().get();
+
+        // then
+        assertThat(lock.lock().name()).isEqualTo("Lock-1");
+        assertThat(lockSelection.kind()).isEqualTo(TimelineSelection.Kind.LOCK);
+        assertThat(lockSelection.pid()).isEqualTo(BUYER_1);
+        assertThat(lockSelection.line()).isEqualTo(22);
+        assertThat(lockSelection.title()).contains("Buyer-1");
+        assertThat(lockSelection.detail()).contains("Buyer-2, Buyer-3");
+        assertThat(queueSelection.kind()).isEqualTo(TimelineSelection.Kind.QUEUE);
+        assertThat(queueSelection.objectId()).isEqualTo(TimelineFixtures.QUEUE);
+        assertThat(queueSelection.detail()).contains("item-2 | item-3 | item-4");
+    }
+
+    @Test
+    void keysZoomPanAndClear(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+        robot.clickOn(onScreen(at(robot, 1500, CHILD_1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        long span = view.viewport().spanNanos();
+
+        // when
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then
+        assertThat((double) view.viewport().spanNanos())
+                .isCloseTo(span / TimelineView.ZOOM_STEP, org.assertj.core.api.Assertions.within(span * 0.01));
+
+        // when
+        long start = view.viewport().start();
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then
+        assertThat(view.viewport().start()).isGreaterThan(start);
+        assertThat(view.followLiveProperty().get()).isFalse();
+        assertThat(view.cursorNanosProperty().get()).isNull();
+        assertThat(view.selectionProperty().get()).isNull();
+    }
+
+    @Test
+    void aLiveTraceIsFollowedAsItGrowsOnAnotherThread(FxRobot robot) throws Exception {
+        // given a live trace with only its first events
+        List<Event> events = TimelineFixtures.startJoinEvents().inTimeOrder();
+        Trace live = new Trace(Events.info("start-join"));
+        live.append(events.subList(0, 3));
+        show(robot, live);
+        assertThat(view.model().lanes()).hasSize(2);
+
+        // when the collector appends the rest from its own thread
+        Thread collector = new Thread(() -> {
+            for (int i = 3; i < events.size(); i += 4) {
+                live.append(events.subList(i, Math.min(events.size(), i + 4)));
+            }
+        });
+        collector.start();
+        collector.join();
+
+        // then the timer folds it in on the JavaFX thread within a few frames, and fits the ended run
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.model().ended());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.model().lanes()).hasSize(4);
+        assertThat(view.viewport().end()).isGreaterThan(Events.t(3010));
+    }
+}
