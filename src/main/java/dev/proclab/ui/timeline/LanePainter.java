@@ -62,7 +62,7 @@ final class LanePainter {
                             StateStyle.drawPlain(g, p, s.state(), a, b, top, height);
                         } else {
                             StateStyle.draw(g, p, m, s.state(), a, b, top, height);
-                            String label = label(f, s, index.end(i, now));
+                            String label = fittingLabel(f, s, index.end(i, now), x0, x1);
                             if (!label.isEmpty()) {
                                 StateStyle.label(
                                         g, p, m, s.state(), label, x0, x1, top, height, f.plotLeft(), f.plotRight());
@@ -156,6 +156,29 @@ final class LanePainter {
     }
 
     /** The words written in a segment wide enough: the spawn cost, what a sleep or a block is about. */
+    /**
+     * The segment's words if they fit; else a shorter form ("zz", the spawn cost alone); else, for a block,
+     * its reason cut short (the start of a reason still says what it waits for); else nothing.
+     */
+    static String fittingLabel(Frame f, StateSegment s, long end, double x0, double x1) {
+        Metrics m = f.metrics();
+        double room = Math.min(x1, f.plotRight()) - Math.max(x0, f.plotLeft()) - 6;
+        String full = label(f, s, end);
+        if (m.smallTextWidth(full) <= room) {
+            return full;
+        }
+        String brief =
+                switch (s.state()) {
+                    case STARTING -> s.isOpen() ? "" : TimeAxis.formatShort(end - s.startNanos());
+                    case SLEEPING -> "zz";
+                    case BLOCKED, RUNNING -> "";
+                };
+        if (!brief.isEmpty() && m.smallTextWidth(brief) <= room) {
+            return brief;
+        }
+        return s.state() == LaneState.BLOCKED ? full : "";
+    }
+
     static String label(Frame f, StateSegment s, long end) {
         return switch (s.state()) {
             case STARTING ->

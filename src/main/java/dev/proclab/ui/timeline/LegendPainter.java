@@ -18,6 +18,7 @@ final class LegendPainter {
         RUNNING("legend.running"),
         SLEEPING("legend.sleeping"),
         BLOCKED("legend.blocked"),
+        SPAWN("legend.spawn"),
         JOIN("legend.join"),
         PRINT("legend.print"),
         EXIT("legend.exit"),
@@ -42,6 +43,7 @@ final class LegendPainter {
                 Item.RUNNING,
                 Item.SLEEPING,
                 Item.BLOCKED,
+                Item.SPAWN,
                 Item.JOIN,
                 Item.PRINT,
                 Item.EXIT,
@@ -125,6 +127,12 @@ final class LegendPainter {
             case RUNNING -> StateStyle.draw(g, p, m, LaneState.RUNNING, x0, x1, top, h);
             case SLEEPING -> StateStyle.draw(g, p, m, LaneState.SLEEPING, x0, x1, top, h);
             case BLOCKED -> StateStyle.draw(g, p, m, LaneState.BLOCKED, x0, x1, top, h);
+            case SPAWN -> {
+                g.setStroke(p.spawnArrow());
+                g.setLineWidth(m.presenter ? 1.75 : 1);
+                double mid = (x0 + x1) / 2;
+                Arrows.straight(g, mid, top - 2, mid, top + h + 2, m.presenter ? 7 : 5);
+            }
             case JOIN -> {
                 g.setStroke(p.joinArrow());
                 g.setLineWidth(m.lineWidth * 1.2);

@@ -280,8 +280,11 @@ public final class TimelineView extends Region {
         }
         long edge = model.liveEdge(System.nanoTime());
         if (edge != liveEdge) {
+            // Open states grow with the live edge: repaint only if that growth shows.
+            if (inView(edge) || inView(liveEdge)) {
+                dirty = true;
+            }
             liveEdge = edge;
-            dirty = true;
         }
         viewport.setBounds(model.dataStart(), liveEdge);
         if (!placed && model.trace() != null && model.caughtUp()) {
@@ -295,6 +298,11 @@ public final class TimelineView extends Region {
             viewport.followLive(liveEdge);
         }
         followRequested = false;
+    }
+
+    private boolean inView(long nanos) {
+        double x = viewport.toX(nanos);
+        return x >= -1 && x <= viewport.width() + 1;
     }
 
     private void place() {

@@ -65,6 +65,11 @@ final class TrackPainter {
                     g.strokeLine(x0 - r0, cy - r0, x0 + r0, cy + r0);
                     g.strokeLine(x0 - r0, cy + r0, x0 + r0, cy - r0);
                 }
+                // A new holder starts with a notch in the band, so two holds in a row read as two.
+                if (x0 > f.plotLeft() && x0 < f.plotRight()) {
+                    g.setFill(p.background());
+                    g.fillRect(Math.round(x0), top, 2, bandHeight);
+                }
                 String who = f.processName(holder);
                 String label =
                         dead ? f.text().format("lock.dead", who) : f.text().format("lock.held", who);
