@@ -8,7 +8,7 @@ import dev.proclab.ui.lessons.DoneMarks;
 import dev.proclab.ui.lessons.LessonListViewModel;
 import dev.proclab.ui.page.LessonContent;
 import dev.proclab.ui.page.LessonPageViewModel;
-import dev.proclab.ui.page.TimelinePane;
+import dev.proclab.ui.page.TimelineSlot;
 import dev.proclab.ui.run.RunStarter;
 import dev.proclab.ui.run.RunViewModel;
 import dev.proclab.ui.shell.AppParts;
@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -38,31 +37,29 @@ public final class ProcLabApp extends Application {
      * What a window is started with; tests replace the file locations and the file choosers.
      *
      * @param doneFile where the done marks are kept
-     * @param timeline makes the timeline of the lesson page
      */
-    public record Settings(Locale locale, Path doneFile, FilePicker files, Supplier<TimelinePane> timeline) {
+    public record Settings(Locale locale, Path doneFile, FilePicker files) {
         public Settings {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(doneFile, "doneFile");
             Objects.requireNonNull(files, "files");
-            Objects.requireNonNull(timeline, "timeline");
         }
 
-        /** The system's language, {@code ~/.proclab/done.txt}, file choosers, the real timeline. */
+        /** The system's language, {@code ~/.proclab/done.txt}, file choosers. */
         public static Settings defaults() {
-            return new Settings(Locale.getDefault(), DoneMarks.defaultFile(), new FxFilePicker(), Timelines::create);
+            return new Settings(Locale.getDefault(), DoneMarks.defaultFile(), new FxFilePicker());
         }
 
         public Settings withDoneFile(Path file) {
-            return new Settings(locale, file, files, timeline);
+            return new Settings(locale, file, files);
         }
 
         public Settings withFiles(FilePicker picker) {
-            return new Settings(locale, doneFile, picker, timeline);
+            return new Settings(locale, doneFile, picker);
         }
 
         public Settings withLocale(Locale l) {
-            return new Settings(l, doneFile, files, timeline);
+            return new Settings(l, doneFile, files);
         }
     }
 
@@ -103,7 +100,7 @@ public final class ProcLabApp extends Application {
                 marks,
                 page,
                 new ConsoleViewModel(),
-                settings.timeline().get(),
+                new TimelineSlot(i18n.locale()),
                 settings.files(),
                 files,
                 Platform::runLater);

@@ -2,7 +2,9 @@ package dev.proclab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.ui.page.TimelineSlot;
 import dev.proclab.ui.support.AppDriver;
+import dev.proclab.ui.timeline.TimelineView;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -65,6 +67,8 @@ class ShellTest {
     void theLanguageSwitchesEveryTextAndBack(FxRobot robot) throws Exception {
         driver.open(robot, "isolation");
         assertThat(robot.lookup("#run-button").queryButton().getText()).isEqualTo("Run");
+        TimelineSlot timeline = (TimelineSlot) driver.window().page().timeline();
+        TimelineView englishTimeline = timeline.view();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,6 +81,9 @@ class ShellTest {
         assertThat(robot.lookup("#run-hint").queryAs(Label.class).getText()).contains("预测");
         assertThat(driver.status(robot)).isEqualTo("就绪。");
         assertThat(stage.getTitle()).isEqualTo("ProcLab — 每个进程都有自己的内存");
+        // The timeline's own words are fixed when it is made: a new one stands in the old one's place.
+        assertThat(timeline.view()).isNotSameAs(englishTimeline);
+        assertThat(timeline.view().getScene()).isSameAs(stage.getScene());
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -46,14 +46,25 @@ public final class CodeEditor extends StackPane {
         }));
     }
 
-    /** Puts the caret at a 1-based line and column (clamped to the text) and scrolls it into view. */
+    /** Puts the caret at a 1-based line and column (clamped to the text), scrolls there and takes the keys. */
     public void moveCaretTo(long line, long column) {
-        int paragraph = (int) Math.max(0, Math.min(area.getParagraphs().size() - 1, line - 1));
+        int paragraph = paragraph(line);
         int length = area.getParagraph(paragraph).length();
         int col = (int) Math.max(0, Math.min(length, column - 1));
         area.moveTo(paragraph, col);
         area.requestFollowCaret();
         area.requestFocus();
+    }
+
+    /** Selects a 1-based line and scrolls it into view, leaving the keyboard focus where it is. */
+    public void showLine(long line) {
+        int paragraph = paragraph(line);
+        area.selectRange(paragraph, 0, paragraph, area.getParagraph(paragraph).length());
+        area.requestFollowCaret();
+    }
+
+    private int paragraph(long line) {
+        return (int) Math.max(0, Math.min(area.getParagraphs().size() - 1, line - 1));
     }
 
     /** Stops following the text property and stops highlighting. */

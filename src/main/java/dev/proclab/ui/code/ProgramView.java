@@ -131,6 +131,10 @@ public final class ProgramView extends BorderPane {
         }
         int at = Math.max(0, model.fileNames().indexOf(request.file()));
         tabs.getSelectionModel().select(at);
-        javaEditors.get(at).moveCaretTo(request.line(), request.column());
+        if (request.focus()) {
+            javaEditors.get(at).moveCaretTo(request.line(), request.column());
+        } else {
+            javaEditors.get(at).showLine(request.line());
+        }
     }
 }

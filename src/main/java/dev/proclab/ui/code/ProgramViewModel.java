@@ -57,9 +57,11 @@ public final class ProgramViewModel {
     /**
      * Where the editor's caret should go: a file, a 1-based line and column.
      *
+     * @param focus true to give the editor the keyboard (an error to fix), false only to show the line (what
+     *     the timeline points at)
      * @param serial makes two requests for the same place differ, so that both move the caret
      */
-    public record CaretRequest(String file, long line, long column, long serial) {}
+    public record CaretRequest(String file, long line, long column, boolean focus, long serial) {}
 
     private final ObservableList<SourceFile> files = FXCollections.observableArrayList();
     private final ObservableList<SourceFile> filesView = FXCollections.unmodifiableObservableList(files);
@@ -113,7 +115,14 @@ public final class ProgramViewModel {
 
     /** Asks the editor to put the caret at a 1-based line and column of a file. */
     public void moveCaretTo(String file, long line, long column) {
-        caretRequest.set(new CaretRequest(file, line, column, ++serial));
+        caretRequest.set(new CaretRequest(file, line, column, true, ++serial));
+    }
+
+    /** Shows (selects) a 1-based line of the main file without taking the keyboard from where it is. */
+    public void showLine(long line) {
+        if (!files.isEmpty() && line > 0) {
+            caretRequest.set(new CaretRequest(files.get(0).name(), line, 1, false, ++serial));
+        }
     }
 
     /** The edited sources, file name to text, for the compiler. */

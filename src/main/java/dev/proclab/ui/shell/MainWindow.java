@@ -13,15 +13,17 @@ import dev.proclab.ui.run.StatusBar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -82,6 +84,14 @@ public final class MainWindow {
         keep(parts.page().lessonProperty().subscribe(l -> updateTitle()));
         keep(i18n.localeProperty().subscribe(l -> updateTitle()));
         keep(i18n.localeProperty().subscribe(l -> notice.setText("")));
+        keep(i18n.localeProperty().subscribe(parts.timeline()::setLocale));
+        // A click on the timeline says what it hit and shows the program line that caused it.
+        keep(parts.timeline().selectionProperty().subscribe(selected -> {
+            if (selected != null) {
+                say(selected.title());
+                parts.page().program().showLine(selected.line());
+            }
+        }));
         keep(stage.fullScreenProperty().subscribe((was, is) -> {
             // The window manager took the window out of full screen: leave presenter mode with it.
             if (was && !is && presenter) {
@@ -95,27 +105,45 @@ public final class MainWindow {
         return root;
     }
 
-    /** Registers the shortcuts that the menu does not show (Esc, the keypad's + and -) on the scene. */
+    /**
+     * Registers the shortcuts that the menu does not show (Esc, the keypad's + and -) on the scene, and
+     * catches the ones that focused controls would otherwise keep for themselves.
+     */
     public void installShortcuts() {
         var accelerators = stage.getScene().getAccelerators();
         for (AppAction action : AppAction.values()) {
             for (KeyCombination key : action.keys().subList(1, action.keys().size())) {
-                if (key instanceof KeyCodeCombination code && code.getCode() == KeyCode.ESCAPE) {
-                    // Lists and text fields consume Esc before accelerators see it: catch it on the way down.
-                    stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                        if (key.match(e)) {
-                            e.consume();
-                            perform(action);
-                        }
-                    });
-                } else {
-                    accelerators.put(key, () -> perform(action));
-                }
+                accelerators.put(key, () -> perform(action));
             }
         }
+        // Lists and text fields consume Esc, and the timeline ↑/↓ (whatever the modifiers), before
+        // accelerators see them: catch these on the way down. Esc in the timeline clears its cursor and
+        // selection (Ctrl+. still stops there); Alt+↓ in a drop-down opens it.
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (AppAction action : List.of(AppAction.STOP, AppAction.PREVIOUS_LESSON, AppAction.NEXT_LESSON)) {
+                boolean matches = action.keys().stream().anyMatch(k -> k.match(e));
+                boolean keptBySomeoneElse = action == AppAction.STOP
+                        ? focusIn(parts.timeline().node()) || e.getCode() != KeyCode.ESCAPE
+                        : stage.getScene().getFocusOwner() instanceof ComboBoxBase<?>;
+                if (matches && !keptBySomeoneElse) {
+                    e.consume();
+                    perform(action);
+                    return;
+                }
+            }
+        });
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         updateTitle();
+    }
+
+    private boolean focusIn(Node container) {
+        for (Node n = stage.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Does what an action does, as its menu item or shortcut would. */
@@ -208,6 +236,7 @@ public final class MainWindow {
         next.install();
         toggleClass(DARK, next == Theme.DARK);
         appMenu.darkProperty().set(next == Theme.DARK);
+        parts.timeline().setDark(next == Theme.DARK);
     }
 
     private void toggleClass(String styleClass, boolean on) {
