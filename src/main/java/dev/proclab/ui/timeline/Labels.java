@@ -72,7 +72,7 @@ final class Labels {
                             g,
                             f,
                             y,
-                            f.barInset() + (row.height() - 2 * f.barInset()) * TrackPainter.BAND / 2,
+                            f.barInset() + (row.height() - 2 * f.barInset()) * LockPainter.BAND / 2,
                             row.lock().name(),
                             row.lock().kind());
                 case QUEUE -> queue(g, f, row, y);

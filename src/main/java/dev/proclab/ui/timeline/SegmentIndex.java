@@ -39,6 +39,7 @@ final class SegmentIndex {
     private long[] coarseBefore = new long[STATES];
     private int coarseSize;
     private int finger;
+    private final long[] scratch = new long[STATES];
     // How far the last forward search moved: the next one, a pixel column further, likely moves as far.
     private int stride = 1;
 
@@ -180,18 +181,34 @@ final class SegmentIndex {
      * in any (it had not started or had ended): what a pixel column holding many states shows.
      */
     LaneState dominant(long from, long to, long now) {
-        int a = seek(from);
-        int b = seek(to);
+        long[] time = scratch;
+        Arrays.fill(time, 0);
+        addTimes(seek(to), to, now, time, 1);
+        addTimes(seek(from), from, now, time, -1);
         LaneState best = null;
         long most = (to - from) / 3;
         for (int s = 0; s < STATES; s++) {
-            long time = timeIn(s, b, to, now) - timeIn(s, a, from, now);
-            if (time > most) {
-                most = time;
+            if (time[s] > most) {
+                most = time[s];
                 best = ALL[s];
             }
         }
         return best;
+    }
+
+    /** Adds {@code sign} × the time spent in each state up to {@code t} (segment {@code k} holding t) to {@code time}. */
+    private void addTimes(int k, long t, long now, long[] time, int sign) {
+        if (k < 0) {
+            return;
+        }
+        int block = k >> BLOCK_SHIFT;
+        for (int s = 0; s < STATES; s++) {
+            time[s] += sign * coarseBefore[block * STATES + s];
+        }
+        for (int i = block << BLOCK_SHIFT; i < k; i++) {
+            time[states[i]] += sign * (ends[i] - starts[i]);
+        }
+        time[states[k]] += sign * Math.max(0, Math.min(t, end(k, now)) - starts[k]);
     }
 
     /** The last segment starting at or before {@code t}, or -1; fastest when called with rising times. */

@@ -65,6 +65,7 @@ final class TimelineInput {
             double dx = e.getX() - lastX;
             if (dx != 0) {
                 view.followLiveProperty().set(false);
+                view.userMoved();
                 view.viewport().panPixels(dx);
             }
             view.viewport().scrollYBy(lastY - e.getY());
@@ -132,10 +133,12 @@ final class TimelineInput {
         } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
             double delta = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
             view.followLiveProperty().set(false);
+            view.userMoved();
             vp.panPixels(delta);
         } else if (e.getDeltaY() != 0) {
             double factor = Math.pow(1.2, e.getDeltaY() / WHEEL_NOTCH);
             double x = view.following() ? vp.toX(view.liveEdge()) : e.getX() - f.plotLeft();
+            view.userMoved();
             vp.zoomAround(x, factor);
         }
         e.consume();
@@ -177,6 +180,7 @@ final class TimelineInput {
             case DOWN -> vp.scrollYBy(view.metrics().laneHeight);
             case HOME -> {
                 view.followLiveProperty().set(false);
+                view.userMoved();
                 vp.show(
                         vp.boundsStart() - Math.round(vp.spanNanos() * Viewport.FIT_MARGIN),
                         vp.boundsStart() + Math.round(vp.spanNanos() * (1 - Viewport.FIT_MARGIN)));
@@ -208,6 +212,7 @@ final class TimelineInput {
         double x = vp.toX(t);
         if (x < 0 || x > vp.width()) {
             view.followLiveProperty().set(false);
+            view.userMoved();
             vp.panPixels(x < 0 ? -x + vp.width() * 0.1 : vp.width() * 0.9 - x);
         }
     }

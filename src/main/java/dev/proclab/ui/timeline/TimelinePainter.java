@@ -44,8 +44,8 @@ final class TimelinePainter {
             }
             switch (row.kind()) {
                 case LANE -> LanePainter.paint(g, f, row, joins);
-                case LOCK -> TrackPainter.lock(g, f, row);
-                case QUEUE -> TrackPainter.queue(g, f, row);
+                case LOCK -> LockPainter.paint(g, f, row);
+                case QUEUE -> QueuePainter.paint(g, f, row);
                 case HEADER -> {}
             }
         }
@@ -158,9 +158,9 @@ final class TimelinePainter {
                 continue;
             }
             if (row.kind() == TimelineLayout.Kind.QUEUE) {
-                TrackPainter.chips(g, f, row, t, x);
+                QueuePainter.chips(g, f, row, t, x);
             } else if (row.kind() == TimelineLayout.Kind.LOCK) {
-                TrackPainter.waiterChips(g, f, row, t, x);
+                LockPainter.waiterChips(g, f, row, t, x);
             }
         }
     }

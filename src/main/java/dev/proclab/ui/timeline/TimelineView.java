@@ -70,7 +70,7 @@ public final class TimelineView extends Region {
     private final Canvas canvas = new Canvas();
     private final TimelineModel model = new TimelineModel();
     private final Viewport viewport = new Viewport();
-    private final TimelineText text = new TimelineText(Locale.getDefault());
+    private TimelineText text;
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
     private final ObjectProperty<Long> cursorNanos = new SimpleObjectProperty<>(this, "cursorNanos");
     private final ReadOnlyObjectWrapper<TimelineSelection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
@@ -95,9 +95,19 @@ public final class TimelineView extends Region {
     private boolean dirty = true;
     private long paintedRevision = -1;
     private boolean paintedDark;
+    private boolean fitted;
 
-    /** An empty timeline; {@link #show} gives it a run. */
+    /** An empty timeline in the default locale's language; {@link #show} gives it a run. */
     public TimelineView() {
+        this(Locale.getDefault());
+    }
+
+    /**
+     * An empty timeline whose words (legend, labels, tooltips, selection texts) are in {@code locale}'s
+     * language: English, or Simplified Chinese for a {@code zh} locale.
+     */
+    public TimelineView(Locale locale) {
+        text = new TimelineText(Objects.requireNonNull(locale, "locale"));
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         setMinSize(200, 120);
@@ -142,6 +152,7 @@ public final class TimelineView extends Region {
      */
     public void show(Trace trace) {
         model.reset(trace);
+        fitted = false;
         placed = false;
         sawEnd = false;
         liveEdge = model.origin();
@@ -150,6 +161,16 @@ public final class TimelineView extends Region {
         layoutDirty = true;
         dirty = true;
         update();
+    }
+
+    /**
+     * Switches the timeline's words to {@code locale}'s language at once, keeping the trace, the view, the
+     * cursor and the selection (whose texts stay as they were made until the next click).
+     */
+    public void setLocale(Locale locale) {
+        text = new TimelineText(Objects.requireNonNull(locale, "locale"));
+        layoutDirty = true;
+        dirty = true;
     }
 
     /** Shows nothing: the timeline forgets its trace, cursor and selection. */
@@ -214,10 +235,13 @@ public final class TimelineView extends Region {
         zoomBy(1 / ZOOM_STEP);
     }
 
-    /** Shows the whole run so far. */
+    /**
+     * Shows the whole run so far. A finished run stays whole when the view's size or presenter mode
+     * changes, until the user zooms or pans.
+     */
     public void zoomToFit() {
         update();
-        viewport.fit();
+        fit();
     }
 
     /**
@@ -226,6 +250,7 @@ public final class TimelineView extends Region {
      */
     public void scrollBy(double fraction) {
         followLive.set(false);
+        fitted = false;
         viewport.scrollBy(fraction);
     }
 
@@ -289,10 +314,13 @@ public final class TimelineView extends Region {
         viewport.setBounds(model.dataStart(), liveEdge);
         if (!placed && model.trace() != null && model.caughtUp()) {
             place();
+        } else if (!placed && model.trace() != null) {
+            // Still reading a big trace: show what has been read so far, whole.
+            fit();
         } else if (placed && model.ended() && !sawEnd) {
             sawEnd = true;
             if (followLive.get()) {
-                viewport.fit();
+                fit();
             }
         } else if (placed && followLive.get() && (!model.ended() || followRequested)) {
             viewport.followLive(liveEdge);
@@ -309,8 +337,9 @@ public final class TimelineView extends Region {
         placed = true;
         sawEnd = model.ended();
         if (sawEnd) {
-            viewport.fit();
+            fit();
         } else {
+            fitted = false;
             long start = model.dataStart();
             long span = Math.max(DEFAULT_SPAN_NANOS, Math.round((liveEdge - start) * 1.25));
             viewport.show(start - Math.round(span * Viewport.FIT_MARGIN), start + span);
@@ -323,6 +352,9 @@ public final class TimelineView extends Region {
         layout = TimelineLayout.compute(model, metrics(), text, Math.max(1, w), Math.max(1, h));
         viewport.setWidth(layout.plotWidth());
         viewport.setEndRoom(metrics().smallTextWidth("killed as daemon") + 3 * metrics().pad);
+        if (fitted) {
+            viewport.fit();
+        }
         viewport.setVertical(layout.contentHeight + metrics().laneGap, layout.plotHeight());
         layoutDirty = false;
         dirty = true;
@@ -359,8 +391,19 @@ public final class TimelineView extends Region {
                 strips);
     }
 
+    private void fit() {
+        viewport.fit();
+        fitted = true;
+    }
+
+    /** The user moved the view by hand: it no longer keeps the whole run in sight by itself. */
+    void userMoved() {
+        fitted = false;
+    }
+
     private void zoomBy(double factor) {
         update();
+        fitted = false;
         Long cursor = cursorNanos.get();
         double x;
         if (cursor != null && viewport.toX(cursor) >= 0 && viewport.toX(cursor) <= viewport.width()) {

@@ -42,6 +42,12 @@ import javafx.stage.Stage;
  * paint itself on the JavaFX thread ({@code paint}: the painter recording its drawing into the canvas), and
  * the paint plus the canvas rasterising it (software pipeline, through {@code snapshot}: an upper bound of
  * what a real frame costs, since a snapshot also copies the pixels out).
+ *
+ * <p>Measured on a 2-core machine, JDK 17, JavaFX 21 software pipeline (Monocle headless), 1600 × 1000,
+ * whole run in view: 64 lanes × 1 563 events (120 291 in all) paint median 4.9–5.6 ms (p95 7.7–11 ms),
+ * paint + rasterise 16–17 ms; 64 lanes × 100 000 events (6.4 million) paint median 5.2–5.5 ms (p95 6.6–7.3
+ * ms), paint + rasterise 12–13 ms. Zoomed in 4× on the 6.4 million, where each column still holds some 17
+ * states but too few to summarise from blocks, paint median 11 ms.
  */
 public final class TimelinePaintBenchmark {
 

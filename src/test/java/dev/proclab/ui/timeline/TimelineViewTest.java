@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.proclab.engine.event.Event;
 import dev.proclab.trace.Trace;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
@@ -185,6 +186,37 @@ class TimelineViewTest {
         assertThat(queueSelection.kind()).isEqualTo(TimelineSelection.Kind.QUEUE);
         assertThat(queueSelection.objectId()).isEqualTo(TimelineFixtures.QUEUE);
         assertThat(queueSelection.detail()).contains("item-2 | item-3 | item-4");
+    }
+
+    @Test
+    void aFinishedRunStaysWholeWhenPresenterModeChangesTheSizes(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+
+        // when
+        robot.interact(() -> view.setPresenterMode(true));
+        robot.interact(view::frame);
+
+        // then
+        assertThat(view.timelineLayout().laneHeight).isGreaterThan(Metrics.of(false).laneHeight);
+        assertThat(view.viewport().start()).isLessThan(Events.t(0));
+        assertThat(view.viewport().end()).isGreaterThan(Events.t(3010));
+    }
+
+    @Test
+    void theWordsFollowTheChosenLanguage(FxRobot robot) {
+        // given
+        show(robot, TimelineFixtures.startJoin());
+        robot.interact(() -> view.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(view::frame);
+
+        // when
+        robot.clickOn(onScreen(at(robot, 1500, CHILD_1)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then
+        assertThat(view.selectionProperty().get().title()).endsWith("睡眠");
+        assertThat(view.selectionProperty().get().detail()).contains("程序第 11 行");
     }
 
     @Test
