@@ -151,6 +151,26 @@ final class Broker {
         c.reply(Ipc.OK, id, name, null);
     }
 
+    /**
+     * Parks {@code c} at the back of {@code queue} and runs {@code onBlocked} (report it, reply WAIT); if its
+     * timeout passes while it is still queued, or at once when its request may not block, runs
+     * {@code onGiveUp} (report it, reply TIMEOUT) instead. Whoever takes it out of the queue later serves it.
+     */
+    private void waitOrGiveUp(Deque<Waiter> queue, Caller c, Runnable onBlocked, Runnable onGiveUp) {
+        if (c.request().timeoutNanos() == 0) {
+            onGiveUp.run();
+            return;
+        }
+        Waiter w = new Waiter(c);
+        queue.add(w);
+        onBlocked.run();
+        arm(w, () -> {
+            if (queue.remove(w)) {
+                onGiveUp.run();
+            }
+        });
+    }
+
     /** Arms the waiter's timeout, if its request has one, to run {@code onTimeout} on the broker thread. */
     private void arm(Waiter w, Runnable onTimeout) {
         long t = w.caller.request().timeoutNanos();
@@ -169,6 +189,10 @@ final class Broker {
         }
 
         abstract void handle(Caller c);
+
+        void unsupported(Caller c) {
+            c.reply(Ipc.ERROR, 0, name + " cannot do operation " + c.request().op(), null);
+        }
 
         abstract void gone(long pid);
     }
@@ -191,12 +215,7 @@ final class Broker {
             switch (c.request().op()) {
                 case Ipc.ACQUIRE -> acquire(c);
                 case Ipc.RELEASE -> release(c);
-                default ->
-                    c.reply(
-                            Ipc.ERROR,
-                            0,
-                            name + " cannot do operation " + c.request().op(),
-                            null);
+                default -> unsupported(c);
             }
         }
 
@@ -212,22 +231,19 @@ final class Broker {
                 c.ok();
                 return;
             }
-            if (r.timeoutNanos() == 0) {
-                report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
-                c.reply(Ipc.TIMEOUT, 0, null, null);
-                return;
-            }
-            Waiter w = new Waiter(c);
-            waiters.add(w);
-            report(c.pid(), LockEvent.Op.WAITING, r.line());
-            String why = holderDead ? " held by a dead process (pid " + holder + ")" : " held by pid " + holder;
-            c.reply(Ipc.WAIT, holder, "acquire " + name + why, null);
-            arm(w, () -> {
-                if (waiters.remove(w)) {
-                    report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
-                    c.reply(Ipc.TIMEOUT, 0, null, null);
-                }
-            });
+            waitOrGiveUp(
+                    waiters,
+                    c,
+                    () -> {
+                        report(c.pid(), LockEvent.Op.WAITING, r.line());
+                        String why =
+                                holderDead ? " held by a dead process (pid " + holder + ")" : " held by pid " + holder;
+                        c.reply(Ipc.WAIT, holder, "acquire " + name + why, null);
+                    },
+                    () -> {
+                        report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
+                        c.reply(Ipc.TIMEOUT, 0, null, null);
+                    });
         }
 
         private void take(Caller c) {
@@ -276,8 +292,7 @@ final class Broker {
         private void report(long actor, LockEvent.Op op, int line) {
             long nanos = System.nanoTime();
             long h = holder;
-            String queue =
-                    waiters.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
+            String queue = pids(waiters);
             emit.accept(s -> new LockEvent(s, nanos, supervisorPid, actor, id, op, h, queue, line));
         }
     }
@@ -302,12 +317,7 @@ final class Broker {
                 case Ipc.ACQUIRE -> acquire(c);
                 case Ipc.RELEASE -> release(c);
                 case Ipc.QSIZE -> c.reply(Ipc.OK, value, null, null);
-                default ->
-                    c.reply(
-                            Ipc.ERROR,
-                            0,
-                            name + " cannot do operation " + c.request().op(),
-                            null);
+                default -> unsupported(c);
             }
         }
 
@@ -317,21 +327,17 @@ final class Broker {
                 enter(c);
                 return;
             }
-            if (r.timeoutNanos() == 0) {
-                report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
-                c.reply(Ipc.TIMEOUT, 0, null, null);
-                return;
-            }
-            Waiter w = new Waiter(c);
-            waiters.add(w);
-            report(c.pid(), LockEvent.Op.WAITING, r.line());
-            c.reply(Ipc.WAIT, -1, "acquire " + name + ": " + inside.size() + " inside, none free", null);
-            arm(w, () -> {
-                if (waiters.remove(w)) {
-                    report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
-                    c.reply(Ipc.TIMEOUT, 0, null, null);
-                }
-            });
+            waitOrGiveUp(
+                    waiters,
+                    c,
+                    () -> {
+                        report(c.pid(), LockEvent.Op.WAITING, r.line());
+                        c.reply(Ipc.WAIT, -1, "acquire " + name + ": " + inside.size() + " inside, none free", null);
+                    },
+                    () -> {
+                        report(c.pid(), LockEvent.Op.TIMED_OUT, r.line());
+                        c.reply(Ipc.TIMEOUT, 0, null, null);
+                    });
         }
 
         private void enter(Caller c) {
@@ -366,8 +372,7 @@ final class Broker {
             long nanos = System.nanoTime();
             int v = value;
             String in = inside.stream().map(String::valueOf).collect(Collectors.joining(" "));
-            String queue =
-                    waiters.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
+            String queue = pids(waiters);
             emit.accept(s -> new SemaphoreEvent(s, nanos, supervisorPid, actor, id, op, v, in, queue, line));
         }
     }
@@ -420,12 +425,7 @@ final class Broker {
                 case Ipc.TASK_DONE -> taskDone(c);
                 case Ipc.JOIN -> join(c);
                 case Ipc.CLOSE -> c.ok();
-                default ->
-                    c.reply(
-                            Ipc.ERROR,
-                            0,
-                            name + " cannot do operation " + c.request().op(),
-                            null);
+                default -> unsupported(c);
             }
         }
 
@@ -436,21 +436,17 @@ final class Broker {
                 serveGetters();
                 return;
             }
-            if (r.timeoutNanos() == 0) {
-                report(c.pid(), QueueEvent.Op.FULL, -1, preview(r.text()), r.line());
-                c.reply(Ipc.TIMEOUT, 0, null, null);
-                return;
-            }
-            Waiter w = new Waiter(c);
-            putters.add(w);
-            report(c.pid(), QueueEvent.Op.BLOCKED_FULL, -1, preview(r.text()), r.line());
-            c.reply(Ipc.WAIT, -1, "put: " + name + " is full (" + maxsize + " items)", null);
-            arm(w, () -> {
-                if (putters.remove(w)) {
-                    report(c.pid(), QueueEvent.Op.FULL, -1, preview(r.text()), r.line());
-                    c.reply(Ipc.TIMEOUT, 0, null, null);
-                }
-            });
+            waitOrGiveUp(
+                    putters,
+                    c,
+                    () -> {
+                        report(c.pid(), QueueEvent.Op.BLOCKED_FULL, -1, preview(r.text()), r.line());
+                        c.reply(Ipc.WAIT, -1, "put: " + name + " is full (" + maxsize + " items)", null);
+                    },
+                    () -> {
+                        report(c.pid(), QueueEvent.Op.FULL, -1, preview(r.text()), r.line());
+                        c.reply(Ipc.TIMEOUT, 0, null, null);
+                    });
         }
 
         private void insert(Caller c) {
@@ -471,21 +467,17 @@ final class Broker {
                 admitPutters();
                 return;
             }
-            if (r.timeoutNanos() == 0) {
-                report(c.pid(), QueueEvent.Op.EMPTY, -1, "", r.line());
-                c.reply(Ipc.TIMEOUT, 0, null, null);
-                return;
-            }
-            Waiter w = new Waiter(c);
-            getters.add(w);
-            report(c.pid(), QueueEvent.Op.BLOCKED_EMPTY, -1, "", r.line());
-            c.reply(Ipc.WAIT, -1, "get: " + name + " is empty", null);
-            arm(w, () -> {
-                if (getters.remove(w)) {
-                    report(c.pid(), QueueEvent.Op.EMPTY, -1, "", r.line());
-                    c.reply(Ipc.TIMEOUT, 0, null, null);
-                }
-            });
+            waitOrGiveUp(
+                    getters,
+                    c,
+                    () -> {
+                        report(c.pid(), QueueEvent.Op.BLOCKED_EMPTY, -1, "", r.line());
+                        c.reply(Ipc.WAIT, -1, "get: " + name + " is empty", null);
+                    },
+                    () -> {
+                        report(c.pid(), QueueEvent.Op.EMPTY, -1, "", r.line());
+                        c.reply(Ipc.TIMEOUT, 0, null, null);
+                    });
         }
 
         private void deliver(Caller c) {
@@ -570,6 +562,11 @@ final class Broker {
             emit.accept(s -> new QueueEvent(
                     s, nanos, supervisorPid, actor, id, op, itemId, preview, size, contents, open, line));
         }
+    }
+
+    /** The pids of the queued callers, front first, separated by spaces. */
+    private static String pids(Deque<Waiter> queue) {
+        return queue.stream().map(w -> Long.toString(w.caller.pid())).collect(Collectors.joining(" "));
     }
 
     private static String preview(String text) {
