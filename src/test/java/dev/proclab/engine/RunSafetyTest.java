@@ -13,6 +13,7 @@ import dev.proclab.engine.event.RunEnded;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.engine.run.Run;
 import dev.proclab.engine.run.RunSpec;
+import dev.proclab.programs.ConsumersForever;
 import dev.proclab.programs.Flood;
 import dev.proclab.programs.Hang;
 import dev.proclab.programs.Sleepers;
@@ -63,6 +64,17 @@ class RunSafetyTest {
         assertThat(result.ended().outcome()).isEqualTo(RunEnded.Outcome.TIMED_OUT);
         assertThat(result.ended().message()).contains("3 s");
         assertThat(result.exitCodeOf(result.main().pid())).contains(-9);
+    }
+
+    @RepeatedTest(3)
+    void consumersBlockedForeverInAQueueAreEndedByTheWallClockLimit() throws Exception {
+        RunSpec spec = spec(ConsumersForever.class, Map.of()).withWallClockLimit(Duration.ofSeconds(3));
+
+        var result = run(spec, seconds(30));
+
+        assertThat(result.ended().outcome()).isEqualTo(RunEnded.Outcome.TIMED_OUT);
+        assertThat(result.allLines()).contains("all items done; now the main waits for its consumers");
+        awaitNoProcesses(spec.runId(), Duration.ofSeconds(2));
     }
 
     @Test

@@ -67,6 +67,24 @@ public final class ChildRuntime {
     };
 
     /**
+     * Closes the channel when this JVM exits through its shutdown sequence (SIGTERM from {@code
+     * terminate()}). Not a lambda, for the reason given in {@link EventChannel}.
+     */
+    private static final class CloseOnExit extends Thread {
+        private final EventChannel channel;
+
+        CloseOnExit(EventChannel channel) {
+            super("proclab-close-on-exit");
+            this.channel = channel;
+        }
+
+        @Override
+        public void run() {
+            channel.close();
+        }
+    }
+
+    /**
      * Makes this JVM's runtime and starts connecting to the supervisor; {@link EventChannel#awaitConnected()}
      * on {@link #channel()} tells when that worked. Standard output and error are captured from here on:
      * what the program prints before the connection is up waits in the channel's queue.
@@ -81,6 +99,9 @@ public final class ChildRuntime {
         rt.err = new LineCapture(rt, Output.Stream.ERR);
         System.setOut(new PrintStream(rt.out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(rt.err, true, StandardCharsets.UTF_8));
+        // terminate() sends SIGTERM, which runs shutdown hooks: without this one the JVM's exit would stall
+        // for about 300 ms behind the watchdog's blocked socket read, and the parent's join() with it.
+        Runtime.getRuntime().addShutdownHook(new CloseOnExit(channel));
         current = rt;
         return rt;
     }

@@ -307,11 +307,30 @@ public final class Run implements AutoCloseable {
         if (end.isDone() || !stopReason.compareAndSet(null, reason)) {
             return;
         }
+        kill();
+    }
+
+    /**
+     * Kills the whole tree; runs on the caller's thread (the timer's, for the wall-clock limit). It must
+     * never fail silently: a timer task that throws is never run again, and the run would then outlive its
+     * limit. So the main process, our own child, is also killed directly, and while the run has not ended
+     * the kill is repeated every second.
+     */
+    private void kill() {
         java.lang.Process p = main;
-        if (p == null) {
+        if (p == null || end.isDone()) {
             return;
         }
-        tree.killAll();
+        try {
+            tree.killAll();
+        } catch (RuntimeException e) {
+            System.err.println("ProcLab: killing the processes of run " + spec.runId() + " failed: " + e);
+        } finally {
+            p.destroyForcibly();
+            if (!end.isDone()) {
+                TIMER.schedule(this::kill, 1, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /** Completes, on the collector thread, after {@link RunEnded} was delivered to the sink. */
