@@ -17,6 +17,8 @@ public sealed interface Event
                 QueueEvent,
                 SharedWrite,
                 SemaphoreEvent,
+                PipeEvent,
+                ManagerEvent,
                 ProcessStarted,
                 StateChanged,
                 Output,

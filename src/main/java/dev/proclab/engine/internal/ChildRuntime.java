@@ -37,6 +37,7 @@ public final class ChildRuntime {
             ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     private final AtomicInteger childCounter = new AtomicInteger();
     private final List<Process> children = new CopyOnWriteArrayList<>();
+    private final List<Runnable> atFinish = new CopyOnWriteArrayList<>();
     private final long bootNanos;
     private Process self;
     private LineCapture out;
@@ -197,6 +198,20 @@ public final class ChildRuntime {
         return os;
     }
 
+    /**
+     * Runs {@code task} on the main thread when this process's main code is finished, before its daemon
+     * children are terminated, as Python runs its finalisers (a Manager's shutdown); the last registered
+     * runs first. What it throws is printed and does not stop the others.
+     */
+    public void atFinish(Runnable task) {
+        atFinish.add(task);
+    }
+
+    /** Forgets a task given to {@link #atFinish}. */
+    public void cancelAtFinish(Runnable task) {
+        atFinish.remove(task);
+    }
+
     /** Children started by this process that have not been seen to end. */
     public List<Process> children() {
         return children;
@@ -222,6 +237,15 @@ public final class ChildRuntime {
     void finish(int exitCode) {
         out.finish();
         err.finish();
+        List<Runnable> tasks = new ArrayList<>(atFinish);
+        java.util.Collections.reverse(tasks);
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
+        }
         for (Process child : List.copyOf(children)) {
             if (child.daemon() && child.isAlive()) {
                 long nanos = System.nanoTime();

@@ -27,6 +27,21 @@ public final class Ipc {
     public static final byte TASK_DONE = 7;
     public static final byte JOIN = 8;
     public static final byte CLOSE = 9;
+    // Pipes and managers: 30-39.
+    public static final byte PIPE_SEND = 30;
+    public static final byte PIPE_RECV = 31;
+    public static final byte PIPE_POLL = 32;
+    public static final byte PIPE_CLOSE = 33;
+    /** The manager process answers a call ({@code arg}: its id, 0 for none) and asks for the next one. */
+    public static final byte MANAGER_SERVE = 34;
+    /** The manager process answers call {@code arg} from a thread other than its serving one. */
+    public static final byte MANAGER_ANSWER = 35;
+    /** A proxy call; {@code data} holds the call, {@code text} target, method and arguments for events. */
+    public static final byte MANAGER_CALL = 36;
+    /** The manager's creator stops it: calls not yet served are dropped, the process ends. */
+    public static final byte MANAGER_SHUTDOWN = 37;
+    /** The manager's creator names its process ({@code arg}: pid) and waits until it serves. */
+    public static final byte MANAGER_STARTED = 38;
 
     // Reply statuses.
     public static final byte OK = 0;

@@ -113,6 +113,8 @@ final class Broker {
                     case "Value", "Array" -> new MemoryObject(this, id, name);
                     case "Semaphore" -> new SemaphoreObject(this, id, name, (int) r.arg(), false);
                     case "BoundedSemaphore" -> new SemaphoreObject(this, id, name, (int) r.arg(), true);
+                    case "Pipe" -> new PipeObject(this, id, name, r.arg() != 0);
+                    case "SyncManager" -> new ManagerObject(this, id, name, c.pid());
                     default -> null;
                 };
         if (o == null) {

@@ -1,0 +1,56 @@
+package dev.proclab.engine.event;
+
+/**
+ * Something happened at one end of a pipe, in the order the broker applied it. Reported by the
+ * supervisor.
+ *
+ * @param actor the process that asked
+ * @param objectId the pipe's broker id (its {@link IpcCreated} has kind {@code Pipe})
+ * @param end the end that acted: 0 for the first connection {@code Pipe.open()} returns ({@code conn1}),
+ *     1 for the second ({@code conn2}); a send is reported at the sending end, a receive at the receiving
+ *     end
+ * @param op what happened
+ * @param messageId the message's id, the same on its {@link Op#SENT} and its {@link Op#RECEIVED}, so the
+ *     two can be joined by an arrow; -1 when no message is involved
+ * @param preview a short text of the message ({@code toString()}, cut to 40 characters), or empty
+ * @param pending the number of messages waiting to be received at the receiving end after the operation
+ *     (for {@link Op#SENT} the other end, otherwise {@code end})
+ * @param duplex whether the pipe carries messages both ways ({@code Pipe.open(false)} makes a one-way
+ *     pipe: end 0 only receives, end 1 only sends)
+ * @param line line of the lesson program that asked, or 0 when unknown
+ */
+public record PipeEvent(
+        long seq,
+        long nanos,
+        long pid,
+        long actor,
+        int objectId,
+        int end,
+        Op op,
+        long messageId,
+        String preview,
+        int pending,
+        boolean duplex,
+        int line)
+        implements Event {
+
+    /** What happened. */
+    public enum Op {
+        /** A message went in at {@code end}, towards the other end. */
+        SENT,
+        /** A message came out at {@code end}, to {@code actor}. */
+        RECEIVED,
+        /** The actor's {@code recv()} at {@code end} must wait: no message is there. */
+        BLOCKED,
+        /** The actor's {@code poll} at {@code end} waits for a message (a poll with a timeout). */
+        POLL_WAITING,
+        /** A {@code poll} at {@code end} answered true: a message is there, or the other end is closed. */
+        POLL_READY,
+        /** A {@code poll} at {@code end} answered false: nothing came within its timeout. */
+        POLL_EMPTY,
+        /** The actor closed {@code end}. */
+        CLOSED,
+        /** A {@code recv()} at {@code end} raised EOF: nothing is left and the other end is closed. */
+        EOF
+    }
+}

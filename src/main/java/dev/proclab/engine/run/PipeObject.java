@@ -1,0 +1,212 @@
+package dev.proclab.engine.run;
+
+import dev.proclab.engine.event.PipeEvent;
+import dev.proclab.engine.internal.Ipc;
+import dev.proclab.engine.internal.Ipc.Request;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A Pipe: two ends, 0 and 1. A message sent at one end waits, in FIFO order, at the other end until it
+ * is received there. A one-way pipe only sends at end 1 and only receives at end 0. Closing an end
+ * closes it for every process that holds it; a receive at the other end then raises EOF once the
+ * messages already sent are received.
+ *
+ * <p>Requests carry the end in {@code arg}. A receive's final reply is OK with the message id in
+ * {@code value} and the message in {@code data}, or OK with value -1 for EOF; a poll's is OK (value 1)
+ * when a receive would not block, TIMEOUT when nothing came in time.
+ */
+final class PipeObject extends SharedObject {
+    private final boolean duplex;
+    private final End[] ends = {new End(), new End()};
+
+    private record Message(long id, String preview, byte[] data) {}
+
+    /** One end: the messages waiting to be received there and who waits for them. */
+    private static final class End {
+        final Deque<Message> inbox = new ArrayDeque<>();
+        final Deque<Waiter> receivers = new ArrayDeque<>();
+        final Deque<Waiter> pollers = new ArrayDeque<>();
+        boolean closed;
+    }
+
+    PipeObject(Broker broker, int id, String name, boolean duplex) {
+        super(broker, id, name);
+        this.duplex = duplex;
+    }
+
+    @Override
+    void handle(Caller c) {
+        long arg = c.request().arg();
+        if (arg != 0 && arg != 1) {
+            c.error(name + " has no end " + arg);
+            return;
+        }
+        int end = (int) arg;
+        switch (c.request().op()) {
+            case Ipc.PIPE_SEND -> send(c, end);
+            case Ipc.PIPE_RECV -> recv(c, end);
+            case Ipc.PIPE_POLL -> poll(c, end);
+            case Ipc.PIPE_CLOSE -> close(c, end);
+            default -> unsupported(c);
+        }
+    }
+
+    private String endName(int end) {
+        return name + " end " + end;
+    }
+
+    private boolean refusedOrClosed(Caller c, int end, boolean sending) {
+        if (!duplex && sending && end == 0) {
+            c.error(endName(end) + " is read-only: the first end of a one-way pipe can only recv");
+            return true;
+        }
+        if (!duplex && !sending && end == 1) {
+            c.error(endName(end) + " is write-only: the second end of a one-way pipe can only send");
+            return true;
+        }
+        if (ends[end].closed) {
+            c.error(endName(end) + " is closed");
+            return true;
+        }
+        return false;
+    }
+
+    private void send(Caller c, int from) {
+        if (refusedOrClosed(c, from, true)) {
+            return;
+        }
+        int to = 1 - from;
+        End target = ends[to];
+        Request r = c.request();
+        if (target.closed) {
+            c.error("broken pipe: " + endName(to) + ", where " + endName(from) + " sends, is closed");
+            return;
+        }
+        Message m = new Message(broker.nextItemId(), preview(r.text()), r.data());
+        target.inbox.add(m);
+        report(c.pid(), from, PipeEvent.Op.SENT, m.id(), m.preview(), target.inbox.size(), r.line());
+        c.reply(Ipc.OK, m.id(), null, null);
+        Waiter w = target.receivers.poll();
+        if (w != null) {
+            w.settled();
+            deliver(w.caller, to);
+        }
+        wakePollers(to);
+    }
+
+    private void recv(Caller c, int end) {
+        if (refusedOrClosed(c, end, false)) {
+            return;
+        }
+        End here = ends[end];
+        if (!here.inbox.isEmpty()) {
+            deliver(c, end);
+            return;
+        }
+        if (ends[1 - end].closed) {
+            eof(c, end);
+            return;
+        }
+        int line = c.request().line();
+        broker.waitOrGiveUp(
+                here.receivers,
+                c,
+                () -> {
+                    report(c.pid(), end, PipeEvent.Op.BLOCKED, -1, "", 0, line);
+                    c.reply(Ipc.WAIT, -1, "recv: nothing at " + endName(end), null);
+                },
+                c::timedOut);
+    }
+
+    private void deliver(Caller c, int end) {
+        Message m = ends[end].inbox.poll();
+        report(c.pid(), end, PipeEvent.Op.RECEIVED, m.id(), m.preview(), ends[end].inbox.size(), c.line());
+        c.reply(Ipc.OK, m.id(), null, m.data());
+    }
+
+    private void eof(Caller c, int end) {
+        report(c.pid(), end, PipeEvent.Op.EOF, -1, "", 0, c.line());
+        c.reply(Ipc.OK, -1, endName(1 - end) + " is closed and nothing is left to receive", null);
+    }
+
+    private boolean readable(int end) {
+        return !ends[end].inbox.isEmpty() || ends[1 - end].closed;
+    }
+
+    private void poll(Caller c, int end) {
+        if (refusedOrClosed(c, end, false)) {
+            return;
+        }
+        if (readable(end)) {
+            ready(c, end);
+            return;
+        }
+        int line = c.request().line();
+        broker.waitOrGiveUp(
+                ends[end].pollers,
+                c,
+                () -> {
+                    report(c.pid(), end, PipeEvent.Op.POLL_WAITING, -1, "", 0, line);
+                    c.reply(Ipc.WAIT, -1, "poll: waiting for a message at " + endName(end), null);
+                },
+                () -> {
+                    report(c.pid(), end, PipeEvent.Op.POLL_EMPTY, -1, "", 0, line);
+                    c.timedOut();
+                });
+    }
+
+    private void ready(Caller c, int end) {
+        report(c.pid(), end, PipeEvent.Op.POLL_READY, -1, "", ends[end].inbox.size(), c.line());
+        c.reply(Ipc.OK, 1, null, null);
+    }
+
+    private void wakePollers(int end) {
+        Waiter w;
+        while ((w = ends[end].pollers.poll()) != null) {
+            w.settled();
+            ready(w.caller, end);
+        }
+    }
+
+    private void close(Caller c, int end) {
+        End here = ends[end];
+        if (here.closed) {
+            c.ok();
+            return;
+        }
+        here.closed = true;
+        report(c.pid(), end, PipeEvent.Op.CLOSED, -1, "", here.inbox.size(), c.line());
+        c.ok();
+        Waiter w;
+        while ((w = here.receivers.poll()) != null) {
+            w.settled();
+            w.caller.error(endName(end) + " was closed while waiting in recv");
+        }
+        while ((w = here.pollers.poll()) != null) {
+            w.settled();
+            w.caller.error(endName(end) + " was closed while waiting in poll");
+        }
+        int other = 1 - end;
+        // Receivers only wait at an empty end: each of them now meets EOF.
+        while ((w = ends[other].receivers.poll()) != null) {
+            w.settled();
+            eof(w.caller, other);
+        }
+        wakePollers(other);
+    }
+
+    @Override
+    void gone(long pid) {
+        for (End e : ends) {
+            e.receivers.removeIf(w -> w.pid() == pid);
+            e.pollers.removeIf(w -> w.pid() == pid);
+        }
+    }
+
+    private void report(long actor, int end, PipeEvent.Op op, long messageId, String preview, int pending, int line) {
+        long nanos = System.nanoTime();
+        boolean d = duplex;
+        emit(s -> new PipeEvent(s, nanos, supervisorPid(), actor, id, end, op, messageId, preview, pending, d, line));
+    }
+}
