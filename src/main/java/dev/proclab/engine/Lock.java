@@ -75,6 +75,11 @@ public class Lock implements Serializable, AutoCloseable {
         return name;
     }
 
+    /** The broker's id of this lock (a Condition names its lock by it). */
+    int id() {
+        return id;
+    }
+
     /** A held lock, released by {@link #close()}. */
     @FunctionalInterface
     public interface Held extends AutoCloseable {

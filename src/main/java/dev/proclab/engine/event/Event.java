@@ -17,6 +17,7 @@ public sealed interface Event
                 QueueEvent,
                 SharedWrite,
                 SemaphoreEvent,
+                SyncEvent,
                 PipeEvent,
                 ManagerEvent,
                 ProcessStarted,

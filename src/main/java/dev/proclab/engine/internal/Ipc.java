@@ -27,6 +27,27 @@ public final class Ipc {
     public static final byte TASK_DONE = 7;
     public static final byte JOIN = 8;
     public static final byte CLOSE = 9;
+    // Event, Condition and Barrier: 20-29.
+    /** Event.set: raise the flag and wake every waiter. */
+    public static final byte SET = 20;
+    /** Event.clear: lower the flag. */
+    public static final byte CLEAR = 21;
+    /** Event.is_set: the reply's value is 1 when the flag is up. */
+    public static final byte IS_SET = 22;
+    /** Event.wait, Condition.wait, Barrier.wait (for a Barrier, {@code arg} 1 when it has an action). */
+    public static final byte AWAIT = 23;
+    /** Condition.notify: {@code arg} is how many waiters to wake, -1 for all. */
+    public static final byte NOTIFY = 24;
+    /** Barrier.abort. */
+    public static final byte ABORT = 25;
+    /** Barrier.reset. */
+    public static final byte RESET = 26;
+    /** Barrier.n_waiting: the reply's value. */
+    public static final byte N_WAITING = 27;
+    /** Barrier.broken: the reply's value is 1 when broken. */
+    public static final byte IS_BROKEN = 28;
+    /** The last arrival at a Barrier ran its action: {@code arg} 1 when it returned, 0 when it threw. */
+    public static final byte ACTION_DONE = 29;
     // Pipes and managers: 30-39.
     public static final byte PIPE_SEND = 30;
     public static final byte PIPE_RECV = 31;

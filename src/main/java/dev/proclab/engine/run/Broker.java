@@ -99,6 +99,11 @@ final class Broker {
         o.handle(c);
     }
 
+    /** The object with this id, or null. Broker thread only. */
+    SharedObject object(int id) {
+        return objects.get(id);
+    }
+
     private void create(Caller c) {
         Request r = c.request();
         String kind = r.text();
@@ -113,6 +118,12 @@ final class Broker {
                     case "Value", "Array" -> new MemoryObject(this, id, name);
                     case "Semaphore" -> new SemaphoreObject(this, id, name, (int) r.arg(), false);
                     case "BoundedSemaphore" -> new SemaphoreObject(this, id, name, (int) r.arg(), true);
+                    case "Event" -> new FlagObject(this, id, name);
+                    case "Condition" ->
+                        object((int) r.arg()) instanceof LockObject lock
+                                ? new ConditionObject(this, id, name, lock)
+                                : null;
+                    case "Barrier" -> new BarrierObject(this, id, name, (int) r.arg());
                     case "Pipe" -> new PipeObject(this, id, name, r.arg() != 0);
                     case "SyncManager" -> new ManagerObject(this, id, name, c.pid());
                     default -> null;
