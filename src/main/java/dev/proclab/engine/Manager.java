@@ -60,6 +60,10 @@ public final class Manager implements AutoCloseable {
                     "a Manager works only inside a ProcLab run (a lesson program run by the app or the headless"
                             + " runner)");
         }
+        if (rt.daemon()) {
+            throw new IllegalStateException("a daemon process cannot start a Manager: its server would be a child ("
+                    + rt.name() + " is a daemon)");
+        }
         Ipc.Reply r = IpcClient.check(IpcClient.call(Ipc.CREATE, 0, 0, 0, "SyncManager", null));
         int id = (int) r.value();
         String name = r.text();

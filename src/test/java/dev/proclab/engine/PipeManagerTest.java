@@ -15,6 +15,7 @@ import dev.proclab.engine.event.RunEnded;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.programs.ManagerDict;
 import dev.proclab.programs.ManagerGone;
+import dev.proclab.programs.ManagerWaits;
 import dev.proclab.programs.PipeTalk;
 import dev.proclab.programs.SimpleQueueFifo;
 import java.util.ArrayList;
@@ -298,5 +299,56 @@ class PipeManagerTest {
                 .map(ManagerEvent::actor)
                 .collect(Collectors.toSet());
         assertThat(servedBy).containsExactly(manager);
+    }
+
+    @RepeatedTest(2)
+    void aCallWaitingForALockInTheManagerDoesNotStopItServingOthers() throws Exception {
+        var result = run(spec(ManagerWaits.class, Map.of()), seconds(60));
+
+        long main = result.main().pid();
+        // The manager's process took the name number 1, as in Python.
+        long holder = result.process("Process-2").orElseThrow().pid();
+        long waiter = result.process("Process-3").orElseThrow().pid();
+        long manager = result.process("SyncManager-1").orElseThrow().pid();
+        assertThat(result.linesOf(main))
+                .containsExactly(
+                        "held",
+                        "trying",
+                        "got it",
+                        "size 5",
+                        "empty: Queue-2 is empty",
+                        "release: release of Lock-1, which is not held");
+        List<ManagerEvent> events = result.all(ManagerEvent.class);
+        int waitServed = indexOf(
+                events, e -> e.caller() == waiter && e.method().equals("acquire") && e.op() == ManagerEvent.Op.SERVED);
+        long waitId = events.get(waitServed).callId();
+        int waitReturned = indexOf(events, e -> e.callId() == waitId && e.op() == ManagerEvent.Op.RETURNED);
+        int releaseServed = indexOf(
+                events, e -> e.caller() == holder && e.method().equals("release") && e.op() == ManagerEvent.Op.SERVED);
+        assertThat(waitServed).isNotNegative().isLessThan(releaseServed);
+        assertThat(waitReturned).isGreaterThan(releaseServed);
+        List<Integer> putsReturned = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            ManagerEvent e = events.get(i);
+            if (e.caller() == main
+                    && e.method().equals("put")
+                    && e.target().equals("dict-1")
+                    && e.op() == ManagerEvent.Op.RETURNED) {
+                putsReturned.add(i);
+            }
+        }
+        assertThat(putsReturned)
+                .as("the dict puts the manager served while a call waited in it for the lock")
+                .hasSize(5)
+                .allSatisfy(i -> assertThat(i).isBetween(waitServed, waitReturned));
+        assertThat(events)
+                .anyMatch(e -> e.op() == ManagerEvent.Op.RAISED
+                        && e.target().equals("Queue-2")
+                        && e.result().startsWith("Empty"));
+        assertThat(result.all(StateChanged.class))
+                .anyMatch(s -> s.pid() == waiter
+                        && s.state() == ProcessState.BLOCKED
+                        && s.onPid() == manager
+                        && s.reason().equals("call SyncManager-1: Lock-1.acquire"));
     }
 }

@@ -3,9 +3,10 @@ package dev.proclab.engine.run;
 import dev.proclab.engine.event.ManagerEvent;
 import dev.proclab.engine.internal.Ipc;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -168,26 +169,33 @@ final class ManagerObject extends SharedObject {
     }
 
     private void shutdown(Caller c) {
+        stop(c.pid(), name + " was shut down before it served this call");
+        c.ok();
+    }
+
+    /** Shuts the manager down: calls not yet handed to its process are dropped, the process told to end. */
+    private void stop(long actor, String why) {
         if (shutDown || ended != null) {
-            c.ok();
             return;
         }
         shutDown = true;
-        report(null, c.pid(), ManagerEvent.Op.SHUTDOWN, "");
-        drop(queued.iterator(), name + " was shut down before it served this call");
+        report(null, actor, ManagerEvent.Op.SHUTDOWN, "");
+        drop(List.copyOf(queued), why, true);
         if (server != null) {
             server.reply(Ipc.OK, -1, null, null);
             server = null;
         }
-        c.ok();
     }
 
-    private void drop(Iterator<Call> calls, String why) {
-        while (calls.hasNext()) {
-            Call call = calls.next();
-            calls.remove();
+    /** Forgets {@code calls}, reports them DROPPED and, if their callers still listen, tells them why. */
+    private void drop(List<Call> calls, String why, boolean tellCaller) {
+        for (Call call : calls) {
+            queued.remove(call);
+            running.remove(call.id());
             report(call, call.caller().pid(), ManagerEvent.Op.DROPPED, why);
-            call.caller().error(why);
+            if (tellCaller) {
+                call.caller().error(why);
+            }
         }
     }
 
@@ -196,8 +204,8 @@ final class ManagerObject extends SharedObject {
         if (pid == serverPid && ended == null) {
             ended = "the process of " + name + " (pid " + pid + ") ended: the objects it held are gone";
             server = null;
-            drop(queued.iterator(), ended);
-            drop(running.values().iterator(), ended);
+            drop(List.copyOf(queued), ended, true);
+            drop(List.copyOf(running.values()), ended, true);
             Waiter w;
             while ((w = starters.poll()) != null) {
                 w.settled();
@@ -205,18 +213,14 @@ final class ManagerObject extends SharedObject {
             }
             return;
         }
-        queued.removeIf(call -> call.caller().pid() == pid);
-        running.values().removeIf(call -> call.caller().pid() == pid);
+        List<Call> theirs = new ArrayList<>(queued);
+        theirs.addAll(running.values());
+        theirs.removeIf(call -> call.caller().pid() != pid);
+        drop(theirs, "the calling process ended", false);
         starters.removeIf(w -> w.pid() == pid);
-        if (pid == creator && !shutDown && ended == null) {
+        if (pid == creator) {
             // Python's manager is shut down when the process that made it ends; so is this one.
-            shutDown = true;
-            report(null, pid, ManagerEvent.Op.SHUTDOWN, "");
-            drop(queued.iterator(), name + " was shut down: the process that made it ended");
-            if (server != null) {
-                server.reply(Ipc.OK, -1, null, null);
-                server = null;
-            }
+            stop(pid, name + " was shut down: the process that made it ended");
         }
     }
 
