@@ -12,6 +12,7 @@ import dev.proclab.engine.event.ProcessState;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.engine.event.SyncEvent;
 import dev.proclab.engine.event.SyncEvent.Op;
+import dev.proclab.engine.run.RunSpec;
 import dev.proclab.programs.BarrierBreak;
 import dev.proclab.programs.BarrierRounds;
 import dev.proclab.programs.ConditionStock;
@@ -70,6 +71,13 @@ class SyncObjectsTest {
                 .filteredOn(e -> e.op() == Op.WOKEN || e.op() == Op.PASSED)
                 .hasSize(4);
         assertThat(events).filteredOn(e -> e.op() == Op.TIMED_OUT).hasSize(1);
+        SyncEvent gaveUp =
+                events.stream().filter(e -> e.op() == Op.TIMED_OUT).findFirst().orElseThrow();
+        SyncEvent began = events.stream()
+                .filter(e -> e.op() == Op.WAITING && e.actor() == gaveUp.actor())
+                .findFirst()
+                .orElseThrow();
+        assertThat(gaveUp.nanos() - began.nanos()).as("await(0.2)").isGreaterThanOrEqualTo(200_000_000L);
 
         List<Output> passed = outputs(result, "passed true");
         assertThat(passed).hasSize(3);
@@ -120,6 +128,16 @@ class SyncObjectsTest {
         assertThat(timed).hasSize(1);
         assertHeldAt(held, timed.get(0));
         assertThat(result.all(StateChanged.class)).anyMatch(s -> s.reason().equals("wait Condition-1 (for a notify)"));
+        long main = result.main().pid();
+        for (SyncEvent w : events) {
+            if (w.op() == Op.WOKEN) {
+                // The notifier holds the lock while it notifies, so every woken waiter queues for it.
+                assertThat(result.all(StateChanged.class))
+                        .anyMatch(s -> s.pid() == w.actor()
+                                && s.reason().equals("wait Condition-1 notified: take back Lock-1 held by pid " + main)
+                                && s.onPid() == main);
+            }
+        }
     }
 
     @RepeatedTest(3)
@@ -218,16 +236,43 @@ class SyncObjectsTest {
     }
 
     @RepeatedTest(2)
-    void aTimeoutAnAbortOrAFailedActionBreaksTheBarrierForEveryWaiter() throws Exception {
-        var result = run(spec(BarrierBreak.class, Map.of()), seconds(60));
+    void aTimeoutAnAbortOrAFailedActionBreaksTheBarrierForEveryWaiter(RepetitionInfo repetition) throws Exception {
+        double scale = repetition.getCurrentRepetition();
+        var result = run(scaled(spec(BarrierBreak.class, Map.of()), scale), seconds(60));
 
         long main = result.main().pid();
         List<SyncEvent> timed = syncEvents(result, objectId(result, "Barrier-1"));
         SyncEvent timeout =
                 timed.stream().filter(e -> e.op() == Op.TIMED_OUT).findFirst().orElseThrow();
-        assertThat(ops(timed)).containsExactly(Op.ARRIVED, Op.ARRIVED, Op.TIMED_OUT, Op.BROKEN, Op.REFUSED, Op.RESET);
+        assertThat(ops(timed))
+                .containsExactly(
+                        Op.ARRIVED,
+                        Op.ARRIVED,
+                        Op.TIMED_OUT,
+                        Op.BROKEN,
+                        Op.REFUSED,
+                        Op.RESET,
+                        Op.ARRIVED,
+                        Op.BROKEN,
+                        Op.RESET,
+                        Op.ARRIVED,
+                        Op.ARRIVED,
+                        Op.ARRIVED,
+                        Op.PASSED,
+                        Op.PASSED,
+                        Op.PASSED);
         assertThat(timed.get(3).count()).as("waiters released broken").isEqualTo(2);
         assertThat(timed.get(3).actor()).isEqualTo(timeout.actor());
+        SyncEvent shortArrival = timed.get(1);
+        assertThat(shortArrival.actor()).isEqualTo(timeout.actor());
+        assertThat(timeout.nanos() - shortArrival.nanos())
+                .as("await(0.3) at time scale %s", scale)
+                .isGreaterThanOrEqualTo((long) (0.3 * scale * 1e9));
+        assertThat(timed.get(7).actor()).as("reset with a waiter breaks it").isEqualTo(main);
+        assertThat(timed.get(7).count()).isEqualTo(1);
+        assertThat(result.allLines()).contains("broken: Barrier-1 is broken: reset by pid " + main);
+        assertThat(timed.subList(12, 15).stream().map(SyncEvent::count).toList())
+                .containsExactly(0, 1, 2);
         String why = "Barrier-1 is broken: pid " + timeout.actor() + " timed out";
         assertThat(result.linesOf(timeout.actor())).containsExactly("timed: " + why);
         assertThat(result.allLines()).contains("broken: " + why);
@@ -251,6 +296,7 @@ class SyncObjectsTest {
                         "timed broken true",
                         "refused: Barrier-1 is broken",
                         "after reset broken false",
+                        "full round, main index in range true",
                         "zero: a Barrier needs at least 1 party: 0");
         assertThat(result.all(StateChanged.class)).anyMatch(s -> s.reason().equals("wait Barrier-1: 2 of 3 arrived"));
     }
@@ -282,6 +328,11 @@ class SyncObjectsTest {
         assertThat(rlock.get(4).holder())
                 .as("held once more after the first release")
                 .isEqualTo(result.main().pid());
+    }
+
+    private static RunSpec scaled(RunSpec s, double timeScale) {
+        return new RunSpec(
+                s.runId(), s.lessonId(), s.classpath(), s.mainClass(), s.knobs(), timeScale, s.wallClockLimit());
     }
 
     private static int objectId(TestRuns.Result result, String name) {

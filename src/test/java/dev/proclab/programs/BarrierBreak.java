@@ -64,6 +64,19 @@ public class BarrierBreak {
         }
         timed.reset();
         System.out.println("after reset broken " + timed.broken());
+        Process victim = new Process(BarrierBreak::waitForever, timed);
+        victim.start();
+        while (timed.nWaiting() < 1) {
+            sleep(0.01);
+        }
+        timed.reset();
+        victim.join();
+        List<Process> pair =
+                List.of(new Process(BarrierBreak::waitForever, timed), new Process(BarrierBreak::waitForever, timed));
+        pair.forEach(Process::start);
+        int index = timed.await();
+        pair.forEach(Process::join);
+        System.out.println("full round, main index in range " + (index >= 0 && index < 3));
 
         Barrier aborted = new Barrier(3);
         List<Process> two = List.of(
