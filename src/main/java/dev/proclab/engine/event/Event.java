@@ -20,6 +20,7 @@ public sealed interface Event
                 SyncEvent,
                 PipeEvent,
                 ManagerEvent,
+                PoolEvent,
                 ProcessStarted,
                 StateChanged,
                 Output,

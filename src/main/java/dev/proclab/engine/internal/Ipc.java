@@ -63,6 +63,25 @@ public final class Ipc {
     public static final byte MANAGER_SHUTDOWN = 37;
     /** The manager's creator names its process ({@code arg}: pid) and waits until it serves. */
     public static final byte MANAGER_STARTED = 38;
+    // Pools: 40-49; the bytes in front of their data are described in PoolWire.
+    /** A pool worker joins its pool ({@code object}); {@code text}: its name. */
+    public static final byte POOL_WORKER = 40;
+    /** The pool's owner queues a task; {@code arg}: its task id, {@code text}: a preview of its inputs. */
+    public static final byte POOL_SUBMIT = 41;
+    /** A worker takes the next task, blocking while there is none; reply {@code value}: the task id, 0 = stop. */
+    public static final byte POOL_TAKE = 42;
+    /** A worker hands back its task's outcome; {@code arg}: the task id, {@code text}: a preview of it. */
+    public static final byte POOL_RESULT = 43;
+    /**
+     * The owner takes the next outcome (reply {@code value}: its task id), a worker's exit (minus the
+     * worker's pid) or the end of the pool's work (0). Never answered with {@link #WAIT}: the thread that
+     * asks is a helper, and the process is not blocked.
+     */
+    public static final byte POOL_COLLECT = 44;
+    /** The owner closes the pool: no more tasks. */
+    public static final byte POOL_CLOSE = 45;
+    /** The owner terminates the pool: queued tasks are dropped. */
+    public static final byte POOL_TERMINATE = 46;
 
     // Reply statuses.
     public static final byte OK = 0;

@@ -126,6 +126,7 @@ final class Broker {
                     case "Barrier" -> new BarrierObject(this, id, name, (int) r.arg());
                     case "Pipe" -> new PipeObject(this, id, name, r.arg() != 0);
                     case "SyncManager" -> new ManagerObject(this, id, name, c.pid());
+                    case "Pool" -> new PoolObject(this, id, name, c.pid(), (int) r.arg());
                     default -> null;
                 };
         if (o == null) {
