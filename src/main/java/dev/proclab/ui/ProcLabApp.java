@@ -78,8 +78,9 @@ public final class ProcLabApp extends Application {
     @Override
     public void start(Stage stage) {
         installTheme();
-        // Once per engine version: the first run's children start faster from the class-data archive.
-        ChildJvm.prepareArchiveInBackground();
+        // Once per engine version: the first run's children start faster from the class-data archive. Even
+        // finding out whether the archive exists reads the engine's classes: not on the way to the first frame.
+        daemonThread("proclab-cds-check").execute(ChildJvm::prepareArchiveInBackground);
         I18n i18n = new I18n(settings.locale());
         Executor files = daemonThread("proclab-files");
         runThread = Executors.newSingleThreadExecutor(r -> {
@@ -114,6 +115,7 @@ public final class ProcLabApp extends Application {
         window.installShortcuts();
         stage.show();
         window.sidebar().list().requestFocus();
+        StartupMarker.watch(stage, window.sidebar().list());
     }
 
     /** The window, for tests and the screenshot tool. */

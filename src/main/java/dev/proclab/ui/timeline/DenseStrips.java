@@ -43,12 +43,16 @@ final class DenseStrips {
 
     /** Fills columns {@code x0..x1} (relative to the plot) with {@code colour}, in the middle third only if thin. */
     void fill(int x0, int x1, Color colour, boolean thin) {
+        fill(x0, x1, argb(colour), thin);
+    }
+
+    /** As {@link #fill(int, int, Color, boolean)}, with the colour already as premultiplied ARGB ({@link #argb}). */
+    void fill(int x0, int x1, int argb, boolean thin) {
         int from = Math.max(0, x0);
         int to = Math.min(width, x1);
         if (to <= from) {
             return;
         }
-        int argb = argb(colour);
         for (int row = thin ? 1 : 0; row < (thin ? 2 : ROWS); row++) {
             Arrays.fill(pixels, row * width + from, row * width + to, argb);
         }
@@ -83,7 +87,8 @@ final class DenseStrips {
         return image;
     }
 
-    private static int argb(Color c) {
+    /** {@code c} as one premultiplied ARGB pixel. */
+    static int argb(Color c) {
         int a = (int) Math.round(c.getOpacity() * 255);
         int r = (int) Math.round(c.getRed() * c.getOpacity() * 255);
         int g = (int) Math.round(c.getGreen() * c.getOpacity() * 255);

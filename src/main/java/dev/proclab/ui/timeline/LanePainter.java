@@ -97,7 +97,7 @@ final class LanePainter {
                             strips.fill(
                                     (int) x0 - left,
                                     (int) x1 - left,
-                                    StateStyle.plainColour(p, state),
+                                    StateStyle.plainArgb(p, state),
                                     state == LaneState.SLEEPING);
                         } else {
                             StateStyle.drawPlain(g, p, state, x0, x1, top, height);
@@ -141,16 +141,15 @@ final class LanePainter {
                 return true;
             }
 
+            /** A column where two or more states begin shows the one the process spent most of it in. */
             @Override
             public int summary(long from, long to) {
-                return index.crowdedDominant(from, to);
+                return index.column(from, to, now, 2);
             }
 
-            /** A column holding many states shows the one the process spent most of it in. */
             @Override
             public int columnKey(int sample, long from, long to) {
-                LaneState state = index.dominant(from, to, now);
-                return state == null ? -1 : state.ordinal();
+                return index.column(from, to, now, 0);
             }
         };
     }

@@ -15,7 +15,10 @@ import javafx.scene.paint.ImagePattern;
  */
 final class Patterns {
 
-    private static final Map<String, WritableImage> TILES = new HashMap<>();
+    /** What a tile is made of: its shape's name, two colours and two sizes (a record, so no key text is built per shape). */
+    private record Key(String shape, Color a, Color b, int i, int j) {}
+
+    private static final Map<Key, WritableImage> TILES = new HashMap<>();
 
     private Patterns() {}
 
@@ -23,7 +26,7 @@ final class Patterns {
     static ImagePattern hatch(Color fill, Color line, Metrics m) {
         int gap = m.presenter ? 9 : 6;
         int thick = m.presenter ? 2 : 1;
-        WritableImage tile = TILES.computeIfAbsent("hatch" + fill + line + gap, k -> {
+        WritableImage tile = TILES.computeIfAbsent(new Key("hatch", fill, line, gap, thick), k -> {
             WritableImage image = new WritableImage(gap, gap);
             PixelWriter w = image.getPixelWriter();
             for (int y = 0; y < gap; y++) {
@@ -40,7 +43,7 @@ final class Patterns {
 
     /** Vertical stripes, {@code on} pixels of {@code line} then {@code off} pixels of {@code fill}, any height. */
     static ImagePattern stripes(Color fill, Color line, int on, int off, double y) {
-        WritableImage tile = TILES.computeIfAbsent("stripes" + fill + line + on + off, k -> {
+        WritableImage tile = TILES.computeIfAbsent(new Key("stripes", fill, line, on, off), k -> {
             WritableImage image = new WritableImage(on + off, 1);
             for (int x = 0; x < on + off; x++) {
                 image.getPixelWriter().setColor(x, 0, x < on ? line : fill);
@@ -52,7 +55,7 @@ final class Patterns {
 
     /** A dotted line: dots of {@code dot} pixels every {@code every} pixels, transparent between, at {@code y}. */
     static ImagePattern dots(Color colour, int dot, int every, double y) {
-        WritableImage tile = TILES.computeIfAbsent("dots" + colour + dot + every, k -> {
+        WritableImage tile = TILES.computeIfAbsent(new Key("dots", colour, colour, dot, every), k -> {
             WritableImage image = new WritableImage(every, dot);
             for (int yy = 0; yy < dot; yy++) {
                 for (int x = 0; x < every; x++) {
@@ -66,7 +69,7 @@ final class Patterns {
 
     /** Horizontal rungs, {@code on} pixels of {@code line} then {@code off} of {@code fill} downwards, any width. */
     static ImagePattern rungs(Color fill, Color line, int on, int off, double x) {
-        WritableImage tile = TILES.computeIfAbsent("rungs" + fill + line + on + off, k -> {
+        WritableImage tile = TILES.computeIfAbsent(new Key("rungs", fill, line, on, off), k -> {
             WritableImage image = new WritableImage(1, on + off);
             for (int y = 0; y < on + off; y++) {
                 image.getPixelWriter().setColor(0, y, y < on ? line : fill);

@@ -42,6 +42,21 @@ final class SegmentIndex {
     private final long[] scratch = new long[STATES];
     // How far the last forward search moved: the next one, a pixel column further, likely moves as far.
     private int stride = 1;
+    // The last search, asked again when a walk jumps to the column it has just summarised.
+    private long seekT = Long.MIN_VALUE;
+    private int seekK = -1;
+    // The column scan: the time spent in each state up to two instants (a column's left and right edges).
+    // A walk asks for neighbouring columns left to right, so one column's right edge is the next one's left.
+    private long edgeT0 = Long.MIN_VALUE;
+    private long edgeT1 = Long.MIN_VALUE;
+    private long edgeNow;
+    private int edgeK0;
+    private int edgeK1;
+    private long[] edge0 = new long[STATES];
+    private long[] edge1 = new long[STATES];
+    // The block of the last column's right edge.
+    private long blockT = Long.MIN_VALUE;
+    private int blockJ = -1;
 
     /** Brings the index up to {@code lane}'s segments; costs O(new segments). */
     void update(List<StateSegment> lane) {
@@ -49,6 +64,7 @@ final class SegmentIndex {
         if (n == 0) {
             size = 0;
             coarseSize = 0;
+            forget();
             return;
         }
         int from;
@@ -75,6 +91,15 @@ final class SegmentIndex {
         }
         size = n;
         rebuildCoarse(from);
+        forget();
+    }
+
+    /** Drops what the last searches remembered: the arrays changed. */
+    private void forget() {
+        seekT = Long.MIN_VALUE;
+        blockT = Long.MIN_VALUE;
+        edgeT0 = Long.MIN_VALUE;
+        edgeT1 = Long.MIN_VALUE;
     }
 
     private void rebuildCoarse(int from) {
@@ -154,26 +179,77 @@ final class SegmentIndex {
     }
 
     /**
-     * The ordinal of the state the lane spent most of {@code from..to} in (-1 for none) when that column
-     * spans {@value #CROWDED_BLOCKS} blocks or more and can be read from the coarse arrays alone (off by
-     * less than a block at either end); else {@link SpanWalker#NO_SUMMARY}.
+     * What a pixel column from {@code from} to {@code to} shows: the ordinal of the state the lane spent
+     * most of it in, or -1 when it spent less than a third of it in any (it had not started or had ended);
+     * {@link SpanWalker#NO_SUMMARY} when fewer than {@code minStarts} segments start inside the column.
+     *
+     * <p>A column spanning {@value #CROWDED_BLOCKS} blocks or more is read from the coarse arrays alone (off
+     * by less than a block at either end). Any other is exact, and cheap when called for neighbouring columns from left to right, as a walk does: the
+     * times spent up to the column's right edge are remembered and serve as the next column's left edge, so
+     * a column costs one search (from the previous edge, through the coarse array) and one block of the
+     * fine arrays, however many segments it holds.
      */
-    int crowdedDominant(long from, long to) {
-        int ja = coarseSeek(from);
+    int column(long from, long to, long now, int minStarts) {
+        int ja = from == blockT ? blockJ : coarseSeek(from);
         int jb = coarseSeek(to);
-        if (ja < 0 || jb - ja < CROWDED_BLOCKS) {
+        blockT = to;
+        blockJ = jb;
+        if (ja >= 0 && jb - ja >= CROWDED_BLOCKS) {
+            // Several whole blocks: their sums alone say it, off by less than a block at either end, and
+            // without reading the fine arrays (memory a wide view would otherwise stream through).
+            int best = -1;
+            long most = (coarseStarts[jb] - coarseStarts[ja]) / 3;
+            for (int s = 0; s < STATES; s++) {
+                long time = coarseBefore[jb * STATES + s] - coarseBefore[ja * STATES + s];
+                if (time > most) {
+                    most = time;
+                    best = s;
+                }
+            }
+            return best;
+        }
+        if (now != edgeNow) {
+            edgeNow = now;
+            edgeT0 = Long.MIN_VALUE;
+            edgeT1 = Long.MIN_VALUE;
+        }
+        if (from == edgeT1 && from != edgeT0) {
+            long[] swap = edge0;
+            edge0 = edge1;
+            edge1 = swap;
+            edgeT0 = edgeT1;
+            edgeK0 = edgeK1;
+            edgeT1 = Long.MIN_VALUE;
+        }
+        if (from != edgeT0) {
+            edgeK0 = seekInBlock(ja, from);
+            timesUpTo(edgeK0, from, now, edge0);
+            edgeT0 = from;
+        }
+        if (to != edgeT1) {
+            edgeK1 = seekInBlock(jb, to);
+            timesUpTo(edgeK1, to, now, edge1);
+            edgeT1 = to;
+        }
+        if (edgeK1 - edgeK0 < minStarts) {
             return SpanWalker.NO_SUMMARY;
         }
         int best = -1;
-        long most = (coarseStarts[jb] - coarseStarts[ja]) / 3;
+        long most = (to - from) / 3;
         for (int s = 0; s < STATES; s++) {
-            long time = coarseBefore[jb * STATES + s] - coarseBefore[ja * STATES + s];
+            long time = edge1[s] - edge0[s];
             if (time > most) {
                 most = time;
                 best = s;
             }
         }
         return best;
+    }
+
+    /** The time spent in each state up to {@code t} (segment {@code k} holding it) into {@code time}. */
+    private void timesUpTo(int k, long t, long now, long[] time) {
+        Arrays.fill(time, 0);
+        addTimes(k, t, now, time, 1);
     }
 
     /**
@@ -217,7 +293,17 @@ final class SegmentIndex {
     }
 
     private int seek(long t) {
-        int block = coarseSeek(t);
+        if (t == seekT) {
+            return seekK;
+        }
+        int found = seekInBlock(coarseSeek(t), t);
+        seekT = t;
+        seekK = found;
+        return found;
+    }
+
+    /** The last segment starting at or before {@code t}, knowing it lies in {@code block} (-1: before all). */
+    private int seekInBlock(int block, long t) {
         if (block < 0) {
             return -1;
         }

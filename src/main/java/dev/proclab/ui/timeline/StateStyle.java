@@ -52,6 +52,23 @@ final class StateStyle {
         }
     }
 
+    private static Palette argbFor;
+    private static int[] argbs;
+
+    /** {@link #plainColour} as a premultiplied ARGB pixel, worked out once per palette (JavaFX thread only). */
+    static int plainArgb(Palette p, LaneState state) {
+        if (p != argbFor) {
+            LaneState[] all = LaneState.values();
+            int[] values = new int[all.length];
+            for (LaneState s : all) {
+                values[s.ordinal()] = DenseStrips.argb(plainColour(p, s));
+            }
+            argbs = values;
+            argbFor = p;
+        }
+        return argbs[state.ordinal()];
+    }
+
     /** The colour of {@code state} where spans are too narrow to carry a pattern. */
     static Color plainColour(Palette p, LaneState state) {
         return switch (state) {

@@ -1,7 +1,5 @@
 package dev.proclab.ui.timeline;
 
-import java.util.Locale;
-
 /**
  * Tick spacing and time texts for the axis, the cursor read-out and tooltips. Times on screen are measured
  * from the run's start (its origin), never shown as raw {@code nanoTime} values.
@@ -101,8 +99,26 @@ final class TimeAxis {
     }
 
     private static String number(double value, int decimals) {
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        // By hand rather than String.format: a live view writes every tick label afresh in every frame.
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        long units = Math.round(Math.abs(value) * scale);
+        StringBuilder text = new StringBuilder();
         // "-0" reads as a mistake on an axis.
-        return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
+        if (value < 0 && units != 0) {
+            text.append('-');
+        }
+        text.append(units / scale);
+        if (decimals > 0) {
+            String fraction = Long.toString(units % scale);
+            text.append('.');
+            for (int i = fraction.length(); i < decimals; i++) {
+                text.append('0');
+            }
+            text.append(fraction);
+        }
+        return text.toString();
     }
 }

@@ -93,11 +93,45 @@ class SegmentIndexTest {
         index.update(lane);
 
         // when / then
-        assertThat(index.crowdedDominant(0, 640)).isEqualTo(LaneState.RUNNING.ordinal());
-        assertThat(index.crowdedDominant(600, 960)).isEqualTo(LaneState.SLEEPING.ordinal());
-        assertThat(index.crowdedDominant(0, 15)).isEqualTo(SpanWalker.NO_SUMMARY);
+        assertThat(index.column(0, 640, 0, 2)).isEqualTo(LaneState.RUNNING.ordinal());
+        assertThat(index.column(600, 960, 0, 2)).isEqualTo(LaneState.SLEEPING.ordinal());
+        assertThat(index.column(0, 15, 0, 2)).isEqualTo(SpanWalker.NO_SUMMARY);
         assertThat(index.dominant(0, 640, 0)).isEqualTo(LaneState.RUNNING);
         assertThat(index.dominant(475, 500, 0)).isEqualTo(LaneState.SLEEPING);
         assertThat(index.dominant(-100, -10, 0)).isNull();
+    }
+
+    @Test
+    void narrowColumnsScannedLeftToRightAgreeWithTheDirectSum() {
+        // given a lane of 5 000 random segments, the last one open
+        java.util.Random random = new java.util.Random(7);
+        List<StateSegment> lane = new ArrayList<>();
+        long t = 1_000;
+        LaneState[] states = LaneState.values();
+        for (int i = 0; i < 5_000; i++) {
+            long length = 1 + random.nextInt(i % 100 < 50 ? 5 : 400);
+            boolean last = i == 4_999;
+            lane.add(new StateSegment(
+                    states[random.nextInt(states.length)], t, last ? StateSegment.OPEN : t + length, "", -1, 0));
+            t += length;
+        }
+        SegmentIndex index = new SegmentIndex();
+        index.update(lane);
+        long now = t + 500;
+
+        // when walking columns narrow enough to be summed exactly (at most 9 segments, fewer than 3 blocks),
+        // neighbouring and with jumps, before, across and after the lane
+        for (long width : new long[] {1, 3, 9}) {
+            long from = 0;
+            while (from < now + 2_000) {
+                long to = from + width;
+                LaneState expected = index.dominant(from, to, now);
+                // then the scan gives the state the direct sum gives, for every column
+                assertThat(index.column(from, to, now, 0))
+                        .as("column %d..%d", from, to)
+                        .isEqualTo(expected == null ? -1 : expected.ordinal());
+                from = random.nextInt(10) == 0 ? to + random.nextInt(300) : to;
+            }
+        }
     }
 }
