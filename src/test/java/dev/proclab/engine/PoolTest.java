@@ -5,12 +5,14 @@ import static dev.proclab.engine.TestRuns.seconds;
 import static dev.proclab.engine.TestRuns.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.engine.event.DaemonTerminated;
 import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.PoolEvent;
 import dev.proclab.engine.event.PoolEvent.Op;
 import dev.proclab.engine.event.ProcessStarted;
 import dev.proclab.engine.event.RunEnded;
 import dev.proclab.engine.event.Spawned;
+import dev.proclab.programs.PoolCrash;
 import dev.proclab.programs.PoolFailures;
 import dev.proclab.programs.PoolTerminate;
 import dev.proclab.programs.PoolWork;
@@ -278,5 +280,49 @@ class PoolTest {
         assertThat(pool).filteredOn(e -> e.op() == Op.FINISHED).isEmpty();
         assertThat(pool).filteredOn(e -> e.op() == Op.WORKER_EXITED).hasSize(2);
         // TestRuns.run has checked that no process of the run is left.
+    }
+
+    @ParameterizedTest(name = "forget the pool: {0}")
+    @CsvSource({"false", "true"})
+    void aWorkerThatDiesFailsItsTaskAndIsReplaced(String forget) throws Exception {
+        var result = run(spec(PoolCrash.class, Map.of("forget", forget)), seconds(80));
+
+        assertThat(result.ended().outcome()).isEqualTo(RunEnded.Outcome.COMPLETED);
+        List<String> lines = result.linesOf(result.main().pid());
+        assertThat(lines.get(0))
+                .matches("map failed: worker ForkPoolWorker-\\d \\(pid \\d+\\) of Pool-1 ended while running task 3"
+                        + " \\(task 3 of Pool-1, in ForkPoolWorker-\\d, pid \\d+\\); cause null");
+        assertThat(lines).contains("after: [2, 3, 4]", "workers 2");
+        List<PoolEvent> pool = result.all(PoolEvent.class);
+        long dead = pool.stream()
+                .filter(e -> e.taskId() == 3 && e.op() == Op.DISPATCHED)
+                .findFirst()
+                .orElseThrow()
+                .workerPid();
+        assertThat(result.exitCodeOf(dead)).contains(3);
+        assertThat(pool)
+                .filteredOn(e -> e.taskId() == 3 && e.op() == Op.DELIVERED)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.ok()).isFalse();
+                    assertThat(e.workerPid()).isEqualTo(dead);
+                });
+        assertThat(pool)
+                .filteredOn(e -> e.taskId() > 0 && e.taskId() != 3 && e.op() == Op.DELIVERED)
+                .hasSize(5 + 3)
+                .allSatisfy(e -> assertThat(e.ok()).isTrue());
+        assertThat(pool)
+                .filteredOn(e -> e.op() == Op.WORKER_EXITED)
+                .extracting(PoolEvent::workerPid)
+                .contains(dead);
+        // Two workers, and one more in place of the dead one.
+        assertThat(workerPids(result)).hasSize(3).contains(dead);
+        if (forget.equals("true")) {
+            assertThat(lines).last().isEqualTo("leaving the pool open");
+            assertThat(result.all(DaemonTerminated.class)).hasSize(2);
+        } else {
+            assertThat(lines).last().isEqualTo("joined");
+            assertThat(result.all(DaemonTerminated.class)).isEmpty();
+        }
     }
 }
