@@ -14,6 +14,8 @@ import dev.proclab.engine.event.SyncEvent;
 import dev.proclab.engine.event.SyncEvent.Op;
 import dev.proclab.engine.run.RunSpec;
 import dev.proclab.programs.BarrierBreak;
+import dev.proclab.programs.BarrierCrowd;
+import dev.proclab.programs.BarrierDeath;
 import dev.proclab.programs.BarrierRounds;
 import dev.proclab.programs.ConditionStock;
 import dev.proclab.programs.ConditionWake;
@@ -299,6 +301,60 @@ class SyncObjectsTest {
                         "full round, main index in range true",
                         "zero: a Barrier needs at least 1 party: 0");
         assertThat(result.all(StateChanged.class)).anyMatch(s -> s.reason().equals("wait Barrier-1: 2 of 3 arrived"));
+    }
+
+    @Test
+    void arrivalsWhileTheActionRunsFormTheNextRound() throws Exception {
+        var result = run(spec(BarrierCrowd.class, Map.of()), seconds(60));
+
+        List<SyncEvent> events = syncEvents(result, objectId(result, "Barrier-1"));
+        assertThat(ops(events))
+                .containsExactly(
+                        Op.ARRIVED,
+                        Op.ARRIVED,
+                        Op.ACTION,
+                        Op.PASSED,
+                        Op.PASSED,
+                        Op.ARRIVED,
+                        Op.ARRIVED,
+                        Op.ACTION,
+                        Op.PASSED,
+                        Op.PASSED);
+        List<Output> actions = outputs(result, "action");
+        assertThat(actions).hasSize(2);
+        assertThat(events.get(3).nanos()).isGreaterThan(actions.get(0).nanos());
+        assertThat(events.get(8).nanos()).isGreaterThan(actions.get(1).nanos());
+        assertThat(events.stream().filter(e -> e.op() == Op.PASSED).map(SyncEvent::count))
+                .containsExactly(0, 1, 0, 1);
+        for (long late : List.of(events.get(5).actor(), events.get(6).actor())) {
+            assertThat(blockedReasons(result, late)).contains("wait Barrier-1: the last arrival runs the action");
+        }
+        assertThat(result.allLines()).filteredOn(l -> l.startsWith("passed ")).hasSize(4);
+    }
+
+    @Test
+    void aKilledWaiterStaysCountedAndAKilledActionRunnerBreaksTheBarrier() throws Exception {
+        var result = run(spec(BarrierDeath.class, Map.of()), seconds(60));
+
+        long doomed = result.process("Process-1").orElseThrow().pid();
+        List<SyncEvent> counted = syncEvents(result, objectId(result, "Barrier-1"));
+        assertThat(ops(counted)).containsExactly(Op.ARRIVED, Op.ARRIVED, Op.ARRIVED, Op.PASSED, Op.PASSED);
+        assertThat(counted.get(0).actor()).isEqualTo(doomed);
+        assertThat(counted.subList(3, 5))
+                .allSatisfy(e -> assertThat(e.actor()).isNotEqualTo(doomed))
+                .extracting(SyncEvent::count)
+                .containsExactly(1, 2);
+        assertThat(result.linesOf(doomed)).isEmpty();
+
+        List<SyncEvent> slow = syncEvents(result, objectId(result, "Barrier-2"));
+        assertThat(ops(slow)).containsExactly(Op.ARRIVED, Op.ARRIVED, Op.ACTION, Op.BROKEN);
+        long runner = slow.get(2).actor();
+        assertThat(slow.get(3).actor()).isEqualTo(runner);
+        assertThat(slow.get(3).count()).isEqualTo(1);
+        assertThat(result.allLines())
+                .contains("broken: Barrier-2 is broken: pid " + runner + " died running its action");
+        assertThat(result.linesOf(result.main().pid()))
+                .containsExactly("main passed true", "broken after the death true");
     }
 
     @Test

@@ -4,8 +4,11 @@ import dev.proclab.engine.event.SyncEvent;
 import dev.proclab.engine.internal.Ipc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Barrier for a number of parties. Arrivals wait, in arrival order, until the last one comes; then all
@@ -13,7 +16,8 @@ import java.util.List;
  * others keep waiting meanwhile; arrivals for the next round wait until it is done). A timeout, an abort,
  * a reset with waiters, a failed action or the death of the process running it breaks the barrier: every
  * waiter gets a TIMEOUT reply (BrokenBarrierException) and so does every later wait until a reset. A
- * waiting process that dies stays counted as arrived, as in Python.
+ * waiting process that dies stays counted as arrived, as in Python (its count lives in shared memory),
+ * but cannot time out and is not reported as passing.
  */
 final class BarrierObject extends SharedObject {
     final int parties;
@@ -25,6 +29,8 @@ final class BarrierObject extends SharedObject {
     private int actionIndex;
     /** Arrivals while the action runs, served as new arrivals when the round is over. */
     private final List<Caller> nextRound = new ArrayList<>();
+    /** Arrivals of this round whose process has ended. */
+    private final Set<Waiter> dead = Collections.newSetFromMap(new IdentityHashMap<>());
 
     BarrierObject(Broker broker, int id, String name, int parties) {
         super(broker, id, name);
@@ -104,9 +110,12 @@ final class BarrierObject extends SharedObject {
         for (Waiter w : round) {
             w.settled();
             int index = i++;
-            report(w.pid(), SyncEvent.Op.PASSED, index, w.caller.line());
-            w.caller.reply(Ipc.OK, index, null, null);
+            if (!dead.contains(w)) {
+                report(w.pid(), SyncEvent.Op.PASSED, index, w.caller.line());
+                w.caller.reply(Ipc.OK, index, null, null);
+            }
         }
+        dead.clear();
         report(last.pid(), SyncEvent.Op.PASSED, lastIndex, last.line());
         last.reply(Ipc.OK, lastIndex, null, null);
         startNextRound();
@@ -138,6 +147,7 @@ final class BarrierObject extends SharedObject {
         actionRunner = null;
         List<Waiter> victims = new ArrayList<>(arrived);
         arrived.clear();
+        dead.clear();
         List<Caller> early = new ArrayList<>(nextRound);
         nextRound.clear();
         report(actor, SyncEvent.Op.BROKEN, victims.size() + early.size(), line);
@@ -163,8 +173,11 @@ final class BarrierObject extends SharedObject {
     @Override
     void gone(long pid) {
         nextRound.removeIf(c -> c.pid() == pid);
-        // A dead arrival stays counted (Python's count lives in shared memory), but cannot time out.
-        arrived.stream().filter(w -> w.pid() == pid).forEach(Waiter::settled);
+        // A dead arrival stays counted (Python keeps its count in shared memory), but cannot time out.
+        arrived.stream().filter(w -> w.pid() == pid).forEach(w -> {
+            w.settled();
+            dead.add(w);
+        });
         if (actionRunner != null && actionRunner.pid() == pid) {
             breakAll(pid, "pid " + pid + " died running its action", 0);
         }
