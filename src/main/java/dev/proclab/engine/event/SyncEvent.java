@@ -12,13 +12,16 @@ package dev.proclab.engine.event;
  * @param actor the process the event is about: the one that asked, or the one woken or passed
  * @param waiters the pids blocked on the object after the operation, separated by spaces, in the order
  *     they will be served: processes waiting for the Event's flag, for a notify of the Condition (not
- *     those only waiting to take its lock back), or those that arrived at the Barrier and wait for the rest
+ *     those only waiting to take its lock back), or those that arrived at the Barrier in this round and
+ *     wait for the rest (a process that died there stays listed, as it stays counted; arrivals held while
+ *     the action runs are not listed until they join the next round with their own {@link Op#ARRIVED})
  * @param count for an Event, its flag after the operation (1 up, 0 down), whatever the op; for a
  *     Condition, how many a {@link Op#NOTIFIED} wakes, else how many wait for a notify after the
  *     operation; for a Barrier, how many have arrived in this round after an {@link Op#ARRIVED} (the
  *     actor included), the actor's arrival index after a {@link Op#PASSED}, how many were released with
  *     BrokenBarrierException after a {@link Op#BROKEN}, else how many wait in it
- * @param line line of the lesson program that asked, or 0 when unknown (a process that died, a timer)
+ * @param line line of the lesson program that asked (for a woken or timed-out process, the line of its
+ *     wait), or 0 when unknown (a process that died)
  */
 public record SyncEvent(
         long seq, long nanos, long pid, long actor, int objectId, Op op, String waiters, int count, int line)
@@ -60,7 +63,8 @@ public record SyncEvent(
         /**
          * Barrier: the actor arrived; {@code count} = how many have arrived in this round, the actor
          * included. When it reaches the parties, this event is followed by {@link #ACTION} or by one
-         * {@link #PASSED} per arrival, in arrival order, the actor last.
+         * {@link #PASSED} per arrival, in arrival order, the actor last (none for an arrival whose process
+         * has died).
          */
         ARRIVED,
         /** Barrier: the last arrival (the actor) now runs the barrier's action; then all pass, or it breaks. */
