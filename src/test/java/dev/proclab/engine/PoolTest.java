@@ -242,6 +242,8 @@ class PoolTest {
                         "late value 42 ready true successful true",
                         "error callback java.lang.ArithmeticException: / by zero",
                         "square by lambda 49",
+                        "unsendable: a task for Pool-1 cannot be sent to a worker: java.lang.Object is not Serializable"
+                                + " (an input, or something the function captures)",
                         "done");
         assertThat(lines).anyMatch(l -> l.startsWith("successful too early: "));
         assertThat(lines).anyMatch(l -> l.startsWith("timeout: apply_async on Pool-1 is not ready after 0.2 s"));

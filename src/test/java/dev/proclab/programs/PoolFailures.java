@@ -72,6 +72,11 @@ public class PoolFailures {
                     e -> System.out.println("error callback " + e.getCause()));
             erred.waitFor();
             System.out.println("square by lambda " + pool.apply(x -> x * x, 7));
+            try {
+                pool.map(x -> x, List.of(new Object()));
+            } catch (IllegalArgumentException e) {
+                System.out.println("unsendable: " + e.getMessage());
+            }
         }
         System.out.println("done");
     }
