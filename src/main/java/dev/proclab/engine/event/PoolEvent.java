@@ -11,8 +11,8 @@ package dev.proclab.engine.event;
  * {@link Op#STARTED} and {@link Op#FINISHED} (so {@link #pid()} is the worker's pid and the stamps are
  * exactly when the task's code began and ended). In a run's trace a task's events arrive in the order
  * SUBMITTED, DISPATCHED, STARTED, FINISHED, DELIVERED; a task whose worker died in the middle has no
- * STARTED or FINISHED after its DISPATCHED, and its DELIVERED is not ok; tasks dropped by
- * {@code terminate()} end where they were.
+ * FINISHED (and may have no STARTED), and its DELIVERED is not ok; tasks dropped by {@code terminate()}
+ * end where they were.
  *
  * @param actor the process that did it: the pool's owner for SUBMITTED, DELIVERED, CLOSED and TERMINATED;
  *     the worker for the others
@@ -31,8 +31,9 @@ package dev.proclab.engine.event;
  * @param preview for SUBMITTED, DISPATCHED and STARTED the task's inputs; for FINISHED and DELIVERED its
  *     results or its exception; for WORKER_STARTED and WORKER_EXITED the worker's name; cut to 40
  *     characters; never null
- * @param line line of the lesson program whose call made the task (for worker and pool events: that made
- *     the worker, closed or terminated the pool), or 0 when unknown
+ * @param line line of the lesson program whose call made the task, or that closed or terminated the pool;
+ *     0 for worker events and when unknown (the worker's {@code Spawned} event names the line that made the
+ *     pool)
  */
 public record PoolEvent(
         long seq,
