@@ -59,6 +59,11 @@ public class Condition implements Serializable, AutoCloseable {
         return lock.acquire();
     }
 
+    /** Acquires the lock as {@link Lock#acquire(boolean)} does. */
+    public boolean acquire(boolean block) {
+        return lock.acquire(block);
+    }
+
     /** Acquires the lock as {@link Lock#acquire(boolean, double)} does. */
     public boolean acquire(boolean block, double timeoutSeconds) {
         return lock.acquire(block, timeoutSeconds);

@@ -20,6 +20,7 @@ import dev.proclab.programs.BarrierRounds;
 import dev.proclab.programs.ConditionStock;
 import dev.proclab.programs.ConditionWake;
 import dev.proclab.programs.FlagGate;
+import dev.proclab.programs.SyncEdges;
 import dev.proclab.programs.SyncMisuse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -355,6 +356,31 @@ class SyncObjectsTest {
                 .contains("broken: Barrier-2 is broken: pid " + runner + " died running its action");
         assertThat(result.linesOf(result.main().pid()))
                 .containsExactly("main passed true", "broken after the death true");
+    }
+
+    @Test
+    void zeroTimeoutsAndTrivialCasesFollowPython() throws Exception {
+        var result = run(spec(SyncEdges.class, Map.of()), seconds(30));
+
+        long main = result.main().pid();
+        assertThat(result.linesOf(main))
+                .containsExactly(
+                        "event await(0) false",
+                        "waitFor true true",
+                        "waitFor false false after at least 300 ms true",
+                        "await(0) false",
+                        "alone 0 0",
+                        "pair await(0): Barrier-2 is broken: pid " + main + " timed out");
+        assertThat(ops(syncEvents(result, objectId(result, "Event-1")))).containsExactly(Op.TIMED_OUT);
+        // waitFor(() -> false, 0.3) waits at least once; await(0) releases and takes back the lock at once.
+        List<SyncEvent> cond = syncEvents(result, objectId(result, "Condition-1"));
+        assertThat(ops(cond)).endsWith(Op.WAITING, Op.TIMED_OUT, Op.NOTIFIED);
+        assertThat(cond.get(cond.size() - 1).count()).isZero();
+        holdings(result, objectId(result, "RLock-1"));
+        assertThat(ops(syncEvents(result, objectId(result, "Barrier-1"))))
+                .containsExactly(Op.ARRIVED, Op.PASSED, Op.ARRIVED, Op.PASSED);
+        assertThat(ops(syncEvents(result, objectId(result, "Barrier-2"))))
+                .containsExactly(Op.ARRIVED, Op.TIMED_OUT, Op.BROKEN);
     }
 
     @Test
