@@ -7,10 +7,12 @@ import java.io.Serializable;
 /**
  * One end of a {@link Pipe}, like Python's {@code multiprocessing.connection.Connection}.
  *
- * <p>{@link #send} puts a copy of a serialisable object on its way to the other end and returns at once
- * (a pipe here has no size limit); {@link #recv()} takes the oldest message that arrived at this end,
- * waiting until one comes, and raises {@link EOFError} when none is left and the other end is closed.
- * Every message is received exactly once, in the order its end sent it. Messages are for small objects.
+ * <p>{@link #send} puts a copy of a serialisable object on its way to the other end; it returns at once
+ * while the other end's buffer has room (64 KiB for a one-way pipe, 208 KiB for a duplex one, as
+ * Linux's pipe and socket pair under Python's {@code Connection}) and otherwise waits, BLOCKED, until the
+ * receiver has taken enough. {@link #recv()} takes the oldest message that arrived at this end, waiting
+ * until one comes, and raises {@link EOFError} when none is left and the other end is closed. Every
+ * message is received exactly once, in the order its end sent it. A message may be at most about 16 MiB.
  *
  * <p>This object is a handle: it may be passed to child processes as an argument, and any thread of any
  * process of the run may use it. Waiting receivers of one end are served in the order they asked.
@@ -44,7 +46,8 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     /**
-     * Sends a copy of {@code obj} (any {@link Serializable} object, or null) to the other end.
+     * Sends a copy of {@code obj} (any {@link Serializable} object, or null) to the other end, waiting
+     * while the other end's buffer is full.
      *
      * @throws IllegalArgumentException when {@code obj} cannot be serialised
      * @throws IllegalStateException when this end cannot send or either end is closed

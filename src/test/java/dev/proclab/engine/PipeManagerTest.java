@@ -16,6 +16,7 @@ import dev.proclab.engine.event.StateChanged;
 import dev.proclab.programs.ManagerDict;
 import dev.proclab.programs.ManagerGone;
 import dev.proclab.programs.ManagerWaits;
+import dev.proclab.programs.PipeFull;
 import dev.proclab.programs.PipeTalk;
 import dev.proclab.programs.SimpleQueueFifo;
 import java.util.ArrayList;
@@ -128,6 +129,38 @@ class PipeManagerTest {
         assertThat(result.all(StateChanged.class))
                 .anyMatch(s -> s.state() == ProcessState.BLOCKED
                         && s.reason().equals("poll: waiting for a message at Pipe-2 end 0"));
+    }
+
+    @RepeatedTest(2)
+    void aSenderWaitsWhileTheOtherEndsBufferIsFullUntilItsMessageIsReceived() throws Exception {
+        var big = run(spec(PipeFull.class, Map.of("bytes", "100000")), seconds(60));
+        var small = run(spec(PipeFull.class, Map.of("bytes", "1000", "join", "20")), seconds(60));
+
+        long main = big.main().pid();
+        long child = big.process("Process-1").orElseThrow().pid();
+        assertThat(big.linesOf(main)).containsExactly("alive after join true", "received 100000", "exit 0");
+        assertThat(big.linesOf(child)).containsExactly("sent 100000");
+        Set<PipeEvent.Op> sending =
+                Set.of(PipeEvent.Op.SENT, PipeEvent.Op.SEND_BLOCKED, PipeEvent.Op.RECEIVED, PipeEvent.Op.SEND_RESUMED);
+        List<PipeEvent> events = big.all(PipeEvent.class).stream()
+                .filter(e -> sending.contains(e.op()))
+                .toList();
+        assertThat(events)
+                .extracting(PipeEvent::op, PipeEvent::actor, PipeEvent::end)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PipeEvent.Op.SENT, child, 1),
+                        org.assertj.core.groups.Tuple.tuple(PipeEvent.Op.SEND_BLOCKED, child, 1),
+                        org.assertj.core.groups.Tuple.tuple(PipeEvent.Op.RECEIVED, main, 0),
+                        org.assertj.core.groups.Tuple.tuple(PipeEvent.Op.SEND_RESUMED, child, 1));
+        assertThat(events.get(1).pendingBytes()).isGreaterThan(65_536);
+        assertThat(big.all(StateChanged.class))
+                .anyMatch(s -> s.pid() == child
+                        && s.state() == ProcessState.BLOCKED
+                        && s.reason().equals("send: Pipe-1 end 0 is full (0 bytes waiting)"));
+
+        long smallMain = small.main().pid();
+        assertThat(small.linesOf(smallMain)).containsExactly("alive after join false", "received 1000", "exit 0");
+        assertThat(small.all(PipeEvent.class)).noneMatch(e -> e.op() == PipeEvent.Op.SEND_BLOCKED);
     }
 
     @RepeatedTest(2)

@@ -14,7 +14,10 @@ package dev.proclab.engine.event;
  *     two can be joined by an arrow; -1 when no message is involved
  * @param preview a short text of the message ({@code toString()}, cut to 40 characters), or empty
  * @param pending the number of messages waiting to be received at the receiving end after the operation
- *     (for {@link Op#SENT} the other end, otherwise {@code end})
+ *     (for {@link Op#SENT}, {@link Op#SEND_BLOCKED} and {@link Op#SEND_RESUMED} the other end, otherwise
+ *     {@code end})
+ * @param pendingBytes the serialised size of those messages; an end buffers 64 KiB (one-way pipe) or
+ *     208 KiB (duplex), like the operating system's pipe or socket pair under Python's Connection
  * @param duplex whether the pipe carries messages both ways ({@code Pipe.open(false)} makes a one-way
  *     pipe: end 0 only receives, end 1 only sends)
  * @param line line of the lesson program that asked, or 0 when unknown
@@ -30,6 +33,7 @@ public record PipeEvent(
         long messageId,
         String preview,
         int pending,
+        long pendingBytes,
         boolean duplex,
         int line)
         implements Event {
@@ -38,6 +42,13 @@ public record PipeEvent(
     public enum Op {
         /** A message went in at {@code end}, towards the other end. */
         SENT,
+        /**
+         * The message just {@link #SENT} does not fit in the other end's buffer: its sender waits until the
+         * bytes ahead of it are received (Python's {@code send} blocks on a full pipe).
+         */
+        SEND_BLOCKED,
+        /** The blocked sender of message {@code messageId} goes on: its message fits now, or was received. */
+        SEND_RESUMED,
         /** A message came out at {@code end}, to {@code actor}. */
         RECEIVED,
         /** The actor's {@code recv()} at {@code end} must wait: no message is there. */

@@ -12,27 +12,58 @@ import java.util.Deque;
  * closes it for every process that holds it; a receive at the other end then raises EOF once the
  * messages already sent are received.
  *
+ * <p>Each end buffers a limited number of bytes, like the operating system's pipe (64 KiB, for a
+ * one-way pipe) or socket pair (208 KiB, for a duplex one) under Python's {@code Connection}: a message
+ * that does not fit goes in at once, as if partly written, but its sender stays blocked until the bytes
+ * ahead of it and its own fit, or until it is received. So a process that sends a big message to a
+ * process that does not read waits, and a parent that joins such a child before receiving deadlocks, as
+ * in Python.
+ *
  * <p>Requests carry the end in {@code arg}. A receive's final reply is OK with the message id in
  * {@code value} and the message in {@code data}, or OK with value -1 for EOF; a poll's is OK (value 1)
  * when a receive would not block, TIMEOUT when nothing came in time.
  */
 final class PipeObject extends SharedObject {
+    /** Linux's default pipe buffer: what Python's one-way {@code Pipe(False)} (an {@code os.pipe}) holds. */
+    static final int ONE_WAY_BUFFER = 65_536;
+    /** Linux's default socket send buffer: about what a duplex pipe (a {@code socketpair}) holds. */
+    static final int DUPLEX_BUFFER = 212_992;
+
     private final boolean duplex;
+    private final int buffer;
     private final End[] ends = {new End(), new End()};
 
-    private record Message(long id, String preview, byte[] data) {}
+    /** A message on its way; {@code sender} is its blocked sender until the message fits, else null. */
+    private static final class Message {
+        final long id;
+        final String preview;
+        final byte[] data;
+        Caller sender;
+
+        Message(long id, String preview, byte[] data) {
+            this.id = id;
+            this.preview = preview;
+            this.data = data;
+        }
+
+        int size() {
+            return data == null ? 0 : data.length;
+        }
+    }
 
     /** One end: the messages waiting to be received there and who waits for them. */
     private static final class End {
         final Deque<Message> inbox = new ArrayDeque<>();
         final Deque<Waiter> receivers = new ArrayDeque<>();
         final Deque<Waiter> pollers = new ArrayDeque<>();
+        long bytes;
         boolean closed;
     }
 
     PipeObject(Broker broker, int id, String name, boolean duplex) {
         super(broker, id, name);
         this.duplex = duplex;
+        this.buffer = duplex ? DUPLEX_BUFFER : ONE_WAY_BUFFER;
     }
 
     @Override
@@ -84,9 +115,17 @@ final class PipeObject extends SharedObject {
             return;
         }
         Message m = new Message(broker.nextItemId(), preview(r.text()), r.data());
+        long ahead = target.bytes;
         target.inbox.add(m);
-        report(c.pid(), from, PipeEvent.Op.SENT, m.id(), m.preview(), target.inbox.size(), r.line());
-        c.reply(Ipc.OK, m.id(), null, null);
+        target.bytes += m.size();
+        report(c.pid(), from, PipeEvent.Op.SENT, m.id, m.preview, target, r.line());
+        if (ahead + m.size() <= buffer) {
+            c.reply(Ipc.OK, m.id, null, null);
+        } else {
+            m.sender = c;
+            report(c.pid(), from, PipeEvent.Op.SEND_BLOCKED, m.id, m.preview, target, r.line());
+            c.reply(Ipc.WAIT, -1, "send: " + endName(to) + " is full (" + ahead + " bytes waiting)", null);
+        }
         Waiter w = target.receivers.poll();
         if (w != null) {
             w.settled();
@@ -113,20 +152,41 @@ final class PipeObject extends SharedObject {
                 here.receivers,
                 c,
                 () -> {
-                    report(c.pid(), end, PipeEvent.Op.BLOCKED, -1, "", 0, line);
+                    report(c.pid(), end, PipeEvent.Op.BLOCKED, -1, "", here, line);
                     c.reply(Ipc.WAIT, -1, "recv: nothing at " + endName(end), null);
                 },
                 c::timedOut);
     }
 
     private void deliver(Caller c, int end) {
-        Message m = ends[end].inbox.poll();
-        report(c.pid(), end, PipeEvent.Op.RECEIVED, m.id(), m.preview(), ends[end].inbox.size(), c.line());
-        c.reply(Ipc.OK, m.id(), null, m.data());
+        End here = ends[end];
+        Message m = here.inbox.poll();
+        here.bytes -= m.size();
+        report(c.pid(), end, PipeEvent.Op.RECEIVED, m.id, m.preview, here, c.line());
+        c.reply(Ipc.OK, m.id, null, m.data);
+        resume(m, end);
+        long upTo = 0;
+        for (Message next : here.inbox) {
+            upTo += next.size();
+            if (upTo > buffer) {
+                return;
+            }
+            resume(next, end);
+        }
+    }
+
+    /** Lets the blocked sender of {@code m}, a message for {@code end}, go on. */
+    private void resume(Message m, int end) {
+        Caller s = m.sender;
+        if (s != null) {
+            m.sender = null;
+            report(s.pid(), 1 - end, PipeEvent.Op.SEND_RESUMED, m.id, m.preview, ends[end], s.line());
+            s.reply(Ipc.OK, m.id, null, null);
+        }
     }
 
     private void eof(Caller c, int end) {
-        report(c.pid(), end, PipeEvent.Op.EOF, -1, "", 0, c.line());
+        report(c.pid(), end, PipeEvent.Op.EOF, -1, "", ends[end], c.line());
         c.reply(Ipc.OK, -1, endName(1 - end) + " is closed and nothing is left to receive", null);
     }
 
@@ -147,17 +207,17 @@ final class PipeObject extends SharedObject {
                 ends[end].pollers,
                 c,
                 () -> {
-                    report(c.pid(), end, PipeEvent.Op.POLL_WAITING, -1, "", 0, line);
+                    report(c.pid(), end, PipeEvent.Op.POLL_WAITING, -1, "", ends[end], line);
                     c.reply(Ipc.WAIT, -1, "poll: waiting for a message at " + endName(end), null);
                 },
                 () -> {
-                    report(c.pid(), end, PipeEvent.Op.POLL_EMPTY, -1, "", 0, line);
+                    report(c.pid(), end, PipeEvent.Op.POLL_EMPTY, -1, "", ends[end], line);
                     c.timedOut();
                 });
     }
 
     private void ready(Caller c, int end) {
-        report(c.pid(), end, PipeEvent.Op.POLL_READY, -1, "", ends[end].inbox.size(), c.line());
+        report(c.pid(), end, PipeEvent.Op.POLL_READY, -1, "", ends[end], c.line());
         c.reply(Ipc.OK, 1, null, null);
     }
 
@@ -176,7 +236,7 @@ final class PipeObject extends SharedObject {
             return;
         }
         here.closed = true;
-        report(c.pid(), end, PipeEvent.Op.CLOSED, -1, "", here.inbox.size(), c.line());
+        report(c.pid(), end, PipeEvent.Op.CLOSED, -1, "", here, c.line());
         c.ok();
         Waiter w;
         while ((w = here.receivers.poll()) != null) {
@@ -186,6 +246,12 @@ final class PipeObject extends SharedObject {
         while ((w = here.pollers.poll()) != null) {
             w.settled();
             w.caller.error(endName(end) + " was closed while waiting in poll");
+        }
+        for (Message m : here.inbox) {
+            if (m.sender != null) {
+                m.sender.error("broken pipe: " + endName(end) + " was closed while this send waited for room");
+                m.sender = null;
+            }
         }
         int other = 1 - end;
         // Receivers only wait at an empty end: each of them now meets EOF.
@@ -201,12 +267,20 @@ final class PipeObject extends SharedObject {
         for (End e : ends) {
             e.receivers.removeIf(w -> w.pid() == pid);
             e.pollers.removeIf(w -> w.pid() == pid);
+            for (Message m : e.inbox) {
+                if (m.sender != null && m.sender.pid() == pid) {
+                    m.sender = null;
+                }
+            }
         }
     }
 
-    private void report(long actor, int end, PipeEvent.Op op, long messageId, String preview, int pending, int line) {
+    private void report(long actor, int end, PipeEvent.Op op, long messageId, String preview, End at, int line) {
         long nanos = System.nanoTime();
+        int pending = at.inbox.size();
+        long bytes = at.bytes;
         boolean d = duplex;
-        emit(s -> new PipeEvent(s, nanos, supervisorPid(), actor, id, end, op, messageId, preview, pending, d, line));
+        emit(s -> new PipeEvent(
+                s, nanos, supervisorPid(), actor, id, end, op, messageId, preview, pending, bytes, d, line));
     }
 }
