@@ -173,6 +173,11 @@ class SyncObjectsTest {
                 seconds(60));
 
         List<SyncEvent> events = syncEvents(result, objectId(result, "Barrier-1"));
+        assertThat(result.all(IpcCreated.class))
+                .filteredOn(c -> c.name().equals("Barrier-1"))
+                .singleElement()
+                .extracting(IpcCreated::capacity)
+                .isEqualTo(parties);
         List<Output> actionLines = outputs(result, "action");
         int round = 0;
         int arrivedNow = 0;

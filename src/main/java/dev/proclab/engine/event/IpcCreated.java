@@ -7,8 +7,8 @@ package dev.proclab.engine.event;
  * @param objectId the broker's id of the object, used by every later event about it
  * @param kind what it is: {@code Lock}, {@code RLock}, {@code Queue}, {@code JoinableQueue}, ...
  * @param name its display name ({@code Lock-1}, {@code Queue-1}, ...)
- * @param capacity a queue's {@code maxsize} (0 = unbounded), a pool's number of worker processes; 0 for other
- *     kinds
+ * @param capacity a queue's {@code maxsize} (0 = unbounded), a pool's number of worker processes, a
+ *     barrier's parties; 0 for other kinds
  * @param line line of the lesson program that created it, or 0 when unknown
  */
 public record IpcCreated(
