@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * <p>An exception thrown by a task's code reaches the caller as a {@link TaskFailedException} from
  * {@link AsyncResult#get()}, {@link #map} and the others, carrying the worker's stack trace; the worker
  * goes on with the next task. A worker that dies in the middle of a task fails that task the same way and
- * is replaced.
+ * is replaced (Python would wait for that task forever). An initializer that throws ends its worker, which
+ * is replaced, again and again, as in Python.
  *
  * <p>Ending it: {@link #close()} lets the workers finish every task given so far, then they exit;
  * {@link #terminate()} stops them at once (SIGTERM), dropping the tasks not done; {@link #join()}, after
