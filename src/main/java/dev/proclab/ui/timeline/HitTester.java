@@ -28,7 +28,9 @@ final class HitTester {
         return switch (row.kind()) {
             case LANE -> lane(f, row, x, y, t);
             case LOCK -> lock(f, row.lock(), t);
+            case SEMAPHORE -> semaphore(f, row.semaphore(), t);
             case QUEUE -> queue(f, row.queue(), t);
+            case DATA -> data(f, row.data(), t);
             case HEADER -> null;
         };
     }
@@ -47,7 +49,127 @@ final class HitTester {
             }
         }
         int i = row.lane().segments.indexAt(t, f.now());
-        return i >= 0 ? state(f, lane, row.lane().segments.get(i)) : null;
+        if (i < 0) {
+            return null;
+        }
+        TimelineSelection state = state(f, lane, row.lane().segments.get(i));
+        PoolFold.Task task = taskAt(f, lane.pid(), t);
+        if (task == null) {
+            return state;
+        }
+        // On a pool worker's lane, the task it was running comes first: that is what the lesson is about.
+        List<String> detail = new ArrayList<>();
+        detail.add(f.text().format("pool.tip", Integer.toString(task.taskId), Integer.toString(task.jobId)));
+        detail.add(f.text().format("pool.inputs", task.inputs));
+        if (task.finished()) {
+            detail.add(f.text().format(task.ok ? "pool.result" : "pool.failed", task.result));
+            detail.add(span(f, task.startNanos, task.endNanos));
+        } else {
+            detail.add(span(f, task.startNanos, Long.MAX_VALUE));
+        }
+        detail.add(state.detail());
+        return new TimelineSelection(
+                state.kind(),
+                state.pid(),
+                state.processName(),
+                -1,
+                state.nanos(),
+                state.endNanos(),
+                state.sinceStartNanos(),
+                task.line > 0 ? task.line : state.line(),
+                state.title() + " · " + TaskPainter.label(f, task),
+                String.join("\n", detail));
+    }
+
+    private static PoolFold.Task taskAt(Frame f, long pid, long t) {
+        PoolFold.WorkerTasks tasks = f.model().pools().worker(pid);
+        if (tasks == null) {
+            return null;
+        }
+        int i = tasks.lastStartingAtOrBefore(t);
+        return i >= 0 && t < tasks.end(i, f.now()) ? tasks.get(i) : null;
+    }
+
+    private static TimelineSelection semaphore(Frame f, SemaphoreTrack sem, long t) {
+        int r = sem.runAt(t);
+        int i = sem.indexAt(t);
+        if (r < 0 || i < 0) {
+            return null;
+        }
+        TimelineText text = f.text();
+        int first = sem.runFirstStep(r);
+        List<String> names = new ArrayList<>();
+        for (long pid : sem.inside(first)) {
+            names.add(f.processName(pid));
+        }
+        String state = text.format("sem.inside", Integer.toString(names.size()), String.join(", ", names));
+        List<String> detail = new ArrayList<>();
+        detail.add(span(f, sem.runStart(r), sem.runEnd(r, openEnd(f))));
+        var now = sem.event(i);
+        detail.add(text.lockOp(now.op(), f.processName(now.actor())));
+        detail.add(text.format("sem.value", Integer.toString(now.value())));
+        long[] waiters = sem.waiters(i);
+        if (waiters.length > 0) {
+            List<String> order = new ArrayList<>();
+            for (long pid : waiters) {
+                order.add(f.processName(pid));
+            }
+            detail.add(text.format("lock.order", String.join(", ", order)));
+        }
+        line(f, detail, now.line());
+        return new TimelineSelection(
+                TimelineSelection.Kind.SEMAPHORE,
+                now.actor(),
+                f.processName(now.actor()),
+                sem.objectId,
+                sem.runStart(r),
+                sem.runEnd(r, openEnd(f)),
+                sem.runStart(r) - f.model().origin(),
+                now.line(),
+                sem.name() + ": " + state,
+                String.join("\n", detail));
+    }
+
+    private static TimelineSelection data(Frame f, DataTrack data, long t) {
+        TimelineText text = f.text();
+        List<String> detail = new ArrayList<>();
+        long writer = -1;
+        long at = Long.MIN_VALUE;
+        int line = 0;
+        for (DataTrack.Series s : data.series()) {
+            int i = s.indexAt(t);
+            if (i < 0) {
+                continue;
+            }
+            String value = DataPainter.format(s.value(i));
+            String who = f.processName(s.writer(i));
+            detail.add(
+                    data.kind().equals("Array")
+                            ? text.format("data.element", Integer.toString(s.index), value, who)
+                            : text.format("data.value", value, who));
+            if (s.nanos(i) > at) {
+                at = s.nanos(i);
+                writer = s.writer(i);
+                line = s.line(i);
+            }
+        }
+        if (detail.isEmpty()) {
+            return null;
+        }
+        detail.add(text.format("tip.at", TimeAxis.format(at - f.model().origin())));
+        detail.add(text.format("data.sampled", Long.toString(data.reported()), Long.toString(data.skipped())));
+        line(f, detail, line);
+        return new TimelineSelection(
+                TimelineSelection.Kind.DATA,
+                writer,
+                f.processName(writer),
+                data.objectId,
+                at,
+                at,
+                at - f.model().origin(),
+                line,
+                data.name() + ": " + detail.get(0),
+                String.join("\n", detail));
     }
 
     private static PrintedLine nearestLine(Frame f, List<PrintedLine> lines, long t, double x, double slop) {

@@ -35,6 +35,27 @@ final class Labels {
         return m.measuredBoldWidth(lock.name()) + m.pad + m.smallTextWidth(lock.kind());
     }
 
+    static double twoPartsWidth(String name, String tag, Metrics m) {
+        return m.measuredBoldWidth(name) + m.pad + m.smallTextWidth(tag);
+    }
+
+    /** "Value · sampled", or "Array · sampled" with how many elements when not all are drawn. */
+    static String dataTag(DataTrack data, TimelineText text) {
+        String tag = data.kind() + " · " + text.get("data.sampledShort");
+        if (data.elements() > data.series().size()) {
+            tag += " · "
+                    + text.format(
+                            "data.elementsShown",
+                            Integer.toString(data.series().size()),
+                            Integer.toString(data.elements()));
+        }
+        return tag;
+    }
+
+    static double dataLabelWidth(DataTrack data, Metrics m, TimelineText text) {
+        return Math.max(m.measuredBoldWidth(data.name()), m.smallTextWidth(dataTag(data, text)));
+    }
+
     static String queueTag(QueueTrack queue, TimelineText text) {
         return queue.capacity() > 0
                 ? text.format("queue.max", Integer.toString(queue.capacity()))
@@ -75,7 +96,23 @@ final class Labels {
                             f.barInset() + (row.height() - 2 * f.barInset()) * LockPainter.BAND / 2,
                             row.lock().name(),
                             row.lock().kind());
-                case QUEUE -> queue(g, f, row, y);
+                case SEMAPHORE ->
+                    twoParts(
+                            g,
+                            f,
+                            y,
+                            f.barInset() + (row.height() - 2 * f.barInset()) * LockPainter.BAND / 2,
+                            row.semaphore().name(),
+                            row.semaphore().kind() + "(" + row.semaphore().slots() + ")");
+                case QUEUE ->
+                    stacked(
+                            g,
+                            f,
+                            row,
+                            y,
+                            row.queue().name(),
+                            row.queue().kind() + " · " + queueTag(row.queue(), f.text()));
+                case DATA -> stacked(g, f, row, y, row.data().name(), dataTag(row.data(), f.text()));
             }
         }
     }
@@ -115,16 +152,16 @@ final class Labels {
         g.fillText(row.title(), f.metrics().pad, y + row.height() / 2);
     }
 
-    private static void queue(GraphicsContext g, Frame f, TimelineLayout.Row row, double y) {
+    /** A name in bold over a muted tag: a queue's or a shared value's label. */
+    private static void stacked(GraphicsContext g, Frame f, TimelineLayout.Row row, double y, String name, String tag) {
         Metrics m = f.metrics();
         double lineGap = m.font.getSize() * 0.65;
         g.setFont(m.bold);
         g.setFill(f.palette().text());
         double room = f.layout().labelWidth - 2 * m.pad;
-        g.fillText(m.fitBold(row.queue().name(), room), m.pad, y + row.height() / 2 - lineGap);
+        g.fillText(m.fitBold(name, room), m.pad, y + row.height() / 2 - lineGap);
         g.setFont(m.small);
         g.setFill(f.palette().muted());
-        String tag = row.queue().kind() + " · " + queueTag(row.queue(), f.text());
         g.fillText(m.fitSmall(tag, room), m.pad, y + row.height() / 2 + lineGap);
     }
 

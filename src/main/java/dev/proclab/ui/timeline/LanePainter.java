@@ -35,6 +35,7 @@ final class LanePainter {
         double top = f.y(row) + f.barInset();
         double height = f.barHeight();
         states(g, f, lane, top, height, joins);
+        TaskPainter.paint(g, f, lane.pid, top, height);
         ticks(g, f, process, lane.lines, top + height, f.tickStrip());
         end(g, f, process, top, height);
     }
@@ -48,6 +49,7 @@ final class LanePainter {
         TimelineSelection selected = f.selection();
         DenseStrips strips = f.strips();
         double[] lastJoin = {Double.NEGATIVE_INFINITY};
+        PoolFold.WorkerTasks tasks = f.model().pools().worker(lane.pid);
         if (strips != null) {
             strips.beginLane((int) Math.ceil(f.layout().plotWidth()));
         }
@@ -62,7 +64,10 @@ final class LanePainter {
                             StateStyle.drawPlain(g, p, s.state(), a, b, top, height);
                         } else {
                             StateStyle.draw(g, p, m, s.state(), a, b, top, height);
-                            String label = fittingLabel(f, s, index.end(i, now), x0, x1);
+                            // Inside a pool task the task's inputs are the label; the pattern still tells the state.
+                            String label = tasks != null && tasks.covers(s.startNanos(), index.end(i, now), now)
+                                    ? ""
+                                    : fittingLabel(f, s, index.end(i, now), x0, x1);
                             if (!label.isEmpty()) {
                                 StateStyle.label(
                                         g, p, m, s.state(), label, x0, x1, top, height, f.plotLeft(), f.plotRight());

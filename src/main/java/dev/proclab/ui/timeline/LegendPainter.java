@@ -26,7 +26,10 @@ final class LegendPainter {
         LOCK_HELD("legend.lockHeld"),
         LOCK_DEAD("legend.lockDead"),
         QUEUE("legend.queue"),
-        FLOW("legend.flow");
+        FLOW("legend.flow"),
+        TASK("legend.task"),
+        SEMAPHORE("legend.semaphore"),
+        DATA("legend.data");
 
         final String key;
 
@@ -52,9 +55,18 @@ final class LegendPainter {
             items.add(Item.LOCK_HELD);
             items.add(Item.LOCK_DEAD);
         }
+        if (!model.semaphores().isEmpty()) {
+            items.add(Item.SEMAPHORE);
+        }
         if (!model.queues().isEmpty()) {
             items.add(Item.QUEUE);
             items.add(Item.FLOW);
+        }
+        if (model.pools().taskCount() > 0) {
+            items.add(Item.TASK);
+        }
+        if (!model.data().isEmpty()) {
+            items.add(Item.DATA);
         }
         return items;
     }
@@ -185,6 +197,30 @@ final class LegendPainter {
                 g.setStroke(p.flow());
                 g.setLineWidth(m.lineWidth);
                 Arrows.curved(g, x0, top, x1, top + h, m.presenter ? 8 : 6);
+            }
+            case TASK -> {
+                g.setFill(p.running());
+                g.fillRect(x0, top, x1 - x0, h);
+                g.setStroke(p.text());
+                g.setLineWidth(m.presenter ? 3 : 2);
+                g.strokeRect(x0 + 1, top, x1 - x0 - 2, h);
+            }
+            case SEMAPHORE -> {
+                double w = (x1 - x0) / 3;
+                g.setFill(p.lockHeld());
+                g.fillRect(x0, top + h * 0.5, w, h * 0.5);
+                g.fillRect(x0 + w, top, w, h);
+                g.fillRect(x0 + 2 * w, top + h * 0.5, w, h * 0.5);
+            }
+            case DATA -> {
+                g.setStroke(p.running());
+                g.setLineWidth(2);
+                double w = (x1 - x0) / 3;
+                Lines.h(g, x0, x0 + w, top + h * 0.8);
+                Lines.v(g, x0 + w, top + h * 0.8, top + h * 0.4);
+                Lines.h(g, x0 + w, x0 + 2 * w, top + h * 0.4);
+                Lines.v(g, x0 + 2 * w, top + h * 0.4, top + h * 0.1);
+                Lines.h(g, x0 + 2 * w, x1, top + h * 0.1);
             }
         }
     }

@@ -72,6 +72,11 @@ final class LockPainter {
                 String who = f.processName(holder);
                 String label =
                         dead ? f.text().format("lock.dead", who) : f.text().format("lock.held", who);
+                if (dead && m.smallTextWidth(label) > Math.min(x1, f.plotRight()) - Math.max(x0, f.plotLeft()) - 16) {
+                    // Too narrow to say it inside: say it beside the band, where it cannot be missed.
+                    deadLabelOutside(g, f, label, x0, x1, top, bandHeight);
+                    label = "";
+                }
                 bandLabel(
                         g,
                         f,
@@ -155,6 +160,30 @@ final class LockPainter {
         double chipHeight =
                 Math.min(inner - Math.round(inner * BAND), f.metrics().small.getSize() + 6);
         TrackParts.drawChips(g, f, List.of(text), 0, x, waitTop, chipHeight);
+    }
+
+    /** "held by a dead process (…)" in the alert colour on a chip right of the band, or left of it if no room. */
+    private static void deadLabelOutside(
+            GraphicsContext g, Frame f, String text, double x0, double x1, double top, double height) {
+        Metrics m = f.metrics();
+        Palette p = f.palette();
+        double w = m.smallTextWidth(text) + 8;
+        double x = x1 + 4 + w <= f.plotRight() ? x1 + 4 : x0 - 4 - w;
+        if (x < f.plotLeft()) {
+            x = f.plotLeft() + 2;
+        }
+        double h = m.small.getSize() + 4;
+        double y = top + height / 2 - h / 2;
+        g.setFill(p.background());
+        g.fillRect(x, y, w, h);
+        g.setStroke(p.alert());
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+        g.setFont(m.small);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(p.alert());
+        g.fillText(text, x + 4, top + height / 2);
     }
 
     private static void bandLabel(

@@ -18,21 +18,35 @@ final class TimelineLayout {
         LANE,
         HEADER,
         LOCK,
-        QUEUE
+        SEMAPHORE,
+        QUEUE,
+        DATA
     }
 
-    /** One row: exactly one of lane, lock, queue is set for those kinds; a header has only its title. */
-    record Row(
-            Kind kind,
-            double top,
-            double height,
-            TimelineModel.Lane lane,
-            LockTrack lock,
-            QueueTrack queue,
-            String title) {
+    /**
+     * One row: for a lane, lock, semaphore, queue or shared-data row, exactly that one of {@code lane} and
+     * {@code track} is set; a header has only its title.
+     */
+    record Row(Kind kind, double top, double height, TimelineModel.Lane lane, Object track, String title) {
 
         double bottom() {
             return top + height;
+        }
+
+        LockTrack lock() {
+            return (LockTrack) track;
+        }
+
+        SemaphoreTrack semaphore() {
+            return (SemaphoreTrack) track;
+        }
+
+        QueueTrack queue() {
+            return track instanceof QueueTrack q ? q : null;
+        }
+
+        DataTrack data() {
+            return (DataTrack) track;
         }
     }
 
@@ -82,18 +96,29 @@ final class TimelineLayout {
         for (QueueTrack queue : model.queues()) {
             widest = Math.max(widest, Labels.queueLabelWidth(queue, m, text));
         }
+        for (SemaphoreTrack sem : model.semaphores()) {
+            widest = Math.max(widest, Labels.twoPartsWidth(sem.name(), sem.kind(), m));
+        }
+        for (DataTrack data : model.data()) {
+            widest = Math.max(widest, Labels.dataLabelWidth(data, m, text));
+        }
         double minLabel = m.presenter ? 200 : 140;
         // A little slack: label widths are estimates, and a name cut by one letter reads worse than a gap.
         double labelWidth = Math.min(Math.max(minLabel, widest + 3 * m.pad), Math.max(minLabel, width * 0.4));
         double legend = LegendPainter.height(LegendPainter.items(model), m, text, width);
 
-        int headers = (model.locks().isEmpty() ? 0 : 1) + (model.queues().isEmpty() ? 0 : 1);
-        int rowCount =
-                model.lanes().size() + model.locks().size() + model.queues().size();
+        int locks = model.locks().size() + model.semaphores().size();
+        int headers = (locks == 0 ? 0 : 1)
+                + (model.queues().isEmpty() ? 0 : 1)
+                + (model.data().isEmpty() ? 0 : 1);
+        int rowCount = model.lanes().size()
+                + locks
+                + model.queues().size()
+                + model.data().size();
         double fixed = m.laneGap * (rowCount + headers + 1) + headers * m.headerHeight;
         double stretchable = model.lanes().size() * m.laneHeight
-                + model.locks().size() * m.lockHeight
-                + model.queues().size() * m.queueHeight;
+                + locks * m.lockHeight
+                + (model.queues().size() + model.data().size()) * m.queueHeight;
         double room = height - m.axisHeight - legend - fixed;
         double stretch = stretchable > 0 ? Math.max(1, Math.min(MAX_STRETCH, room / stretchable)) : 1;
         double laneHeight = Math.floor(m.laneHeight * stretch);
@@ -102,16 +127,24 @@ final class TimelineLayout {
         Map<Long, Row> laneRows = new HashMap<>();
         double y = m.laneGap;
         for (TimelineModel.Lane lane : model.lanes()) {
-            Row row = new Row(Kind.LANE, y, laneHeight, lane, null, null, null);
+            Row row = new Row(Kind.LANE, y, laneHeight, lane, null, null);
             rows.add(row);
             laneRows.put(lane.pid, row);
             y += laneHeight + m.laneGap;
         }
-        if (!model.locks().isEmpty()) {
-            y = header(rows, y, m, text.get("section.locks"));
+        if (locks > 0) {
+            y = header(
+                    rows,
+                    y,
+                    m,
+                    text.get(model.semaphores().isEmpty() ? "section.locks" : "section.locksAndSemaphores"));
             double h = Math.floor(m.lockHeight * stretch);
             for (LockTrack lock : model.locks()) {
-                rows.add(new Row(Kind.LOCK, y, h, null, lock, null, null));
+                rows.add(new Row(Kind.LOCK, y, h, null, lock, null));
+                y += h + m.laneGap;
+            }
+            for (SemaphoreTrack sem : model.semaphores()) {
+                rows.add(new Row(Kind.SEMAPHORE, y, h, null, sem, null));
                 y += h + m.laneGap;
             }
         }
@@ -119,7 +152,15 @@ final class TimelineLayout {
             y = header(rows, y, m, text.get("section.queues"));
             double h = Math.floor(m.queueHeight * stretch);
             for (QueueTrack queue : model.queues()) {
-                rows.add(new Row(Kind.QUEUE, y, h, null, null, queue, null));
+                rows.add(new Row(Kind.QUEUE, y, h, null, queue, null));
+                y += h + m.laneGap;
+            }
+        }
+        if (!model.data().isEmpty()) {
+            y = header(rows, y, m, text.get("section.data"));
+            double h = Math.floor(m.queueHeight * stretch);
+            for (DataTrack data : model.data()) {
+                rows.add(new Row(Kind.DATA, y, h, null, data, null));
                 y += h + m.laneGap;
             }
         }
@@ -128,7 +169,7 @@ final class TimelineLayout {
     }
 
     private static double header(List<Row> rows, double y, Metrics m, String title) {
-        rows.add(new Row(Kind.HEADER, y, m.headerHeight, null, null, null, title));
+        rows.add(new Row(Kind.HEADER, y, m.headerHeight, null, null, title));
         return y + m.headerHeight + m.laneGap;
     }
 

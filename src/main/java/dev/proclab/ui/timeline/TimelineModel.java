@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What the timeline knows of the trace it shows: the trace's events folded so far into process lanes
- * ({@link TraceFold}), lock tracks and queue tracks, plus the arrays that let a frame search them.
+ * ({@link TraceFold}), lock, semaphore, queue and shared-data tracks, the tasks of pool workers, plus the arrays that let a frame search them.
  *
  * <p>{@link #pull} reads the events appended since the last call (at most a budget of them, so a huge
  * finished trace loads over a few frames instead of freezing one) and folds them: O(new events) plus
@@ -40,6 +40,9 @@ final class TimelineModel {
     private TraceFold fold = new TraceFold();
     private LockFold locks = new LockFold();
     private QueueFold queues = new QueueFold();
+    private PoolFold pools = new PoolFold();
+    private SemaphoreFold semaphores = new SemaphoreFold();
+    private DataFold data = new DataFold();
     private ProcessLanes lanes;
     private final Map<Long, Lane> byPid = new HashMap<>();
     private final List<Lane> ordered = new ArrayList<>();
@@ -52,6 +55,9 @@ final class TimelineModel {
         fold = new TraceFold();
         locks = new LockFold();
         queues = new QueueFold();
+        pools = new PoolFold();
+        semaphores = new SemaphoreFold();
+        data = new DataFold();
         lanes = null;
         byPid.clear();
         ordered.clear();
@@ -103,6 +109,9 @@ final class TimelineModel {
             fold.feed(event);
             locks.feed(event);
             queues.feed(event);
+            pools.feed(event);
+            semaphores.feed(event);
+            data.feed(event);
             if ((i & 4095) == 4095 && System.nanoTime() - began > maxNanos) {
                 break;
             }
@@ -163,6 +172,20 @@ final class TimelineModel {
 
     List<QueueTrack> queues() {
         return queues.tracks();
+    }
+
+    /** The tasks pool workers ran, by worker. */
+    PoolFold pools() {
+        return pools;
+    }
+
+    List<SemaphoreTrack> semaphores() {
+        return semaphores.tracks();
+    }
+
+    /** Shared Values and Arrays that were written. */
+    List<DataTrack> data() {
+        return data.tracks();
     }
 
     /** Time 0 on the axis: when the run was started. */

@@ -45,7 +45,9 @@ final class TimelinePainter {
             switch (row.kind()) {
                 case LANE -> LanePainter.paint(g, f, row, joins);
                 case LOCK -> LockPainter.paint(g, f, row);
+                case SEMAPHORE -> SemaphorePainter.paint(g, f, row);
                 case QUEUE -> QueuePainter.paint(g, f, row);
+                case DATA -> DataPainter.paint(g, f, row);
                 case HEADER -> {}
             }
         }
@@ -161,6 +163,8 @@ final class TimelinePainter {
                 QueuePainter.chips(g, f, row, t, x);
             } else if (row.kind() == TimelineLayout.Kind.LOCK) {
                 LockPainter.waiterChips(g, f, row, t, x);
+            } else if (row.kind() == TimelineLayout.Kind.SEMAPHORE) {
+                SemaphorePainter.waiterChips(g, f, row, t, x);
             }
         }
     }

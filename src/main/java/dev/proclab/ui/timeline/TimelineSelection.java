@@ -11,7 +11,7 @@ package dev.proclab.ui.timeline;
  * @param pid the process concerned (for a lock: its holder, or the process that acted on it; for a queue:
  *     the process that acted on it), or -1 when none
  * @param processName the name of that process ("Process-1"), or empty
- * @param objectId the broker's id of the lock or queue, or -1 for the other kinds
+ * @param objectId the broker's id of the lock, semaphore, queue or shared value, or -1 for the other kinds
  * @param nanos when the clicked thing began (a state's start, a line's print time, a step's time)
  * @param endNanos when it ended; equal to {@code nanos} for an instant; {@link Long#MAX_VALUE} while it
  *     lasts
@@ -45,7 +45,11 @@ public record TimelineSelection(
         /** A lock at one moment: holder and waiters. */
         LOCK,
         /** A queue at one moment: its size and contents. */
-        QUEUE
+        QUEUE,
+        /** A semaphore at one moment: who is inside and who waits. */
+        SEMAPHORE,
+        /** A shared Value or Array at one moment: the values its elements held. */
+        DATA
     }
 
     /** Whether the clicked thing is still going on. */

@@ -23,8 +23,10 @@ import javafx.util.Subscription;
 /**
  * The live timeline of a run: one lane per process ("name · pid", children indented under their parent)
  * showing when it was starting (the spawn cost), running, sleeping or blocked, what it printed and how it
- * ended; one track per lock (holder, waiters, a holder that died holding it) and per queue (item count,
- * contents at the cursor, each item's way from producer to consumer); a time axis, a cursor and a legend.
+ * ended, and on a pool worker's lane each task it ran, boxed and labelled with its inputs; one track per
+ * lock (holder, waiters, a holder that died holding it), per semaphore (who is inside, waiters in order),
+ * per queue (item count, contents at the cursor, each item's way from producer to consumer) and per shared
+ * Value or Array that was written (its value over time, as sampled); a time axis, a cursor and a legend.
  *
  * <p><b>Threads.</b> Every method, and every property, must be used on the JavaFX Application Thread. The
  * trace it shows is read, never changed: the run's collector may append to it on its own thread at the same
