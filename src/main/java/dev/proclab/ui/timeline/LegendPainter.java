@@ -29,7 +29,9 @@ final class LegendPainter {
         FLOW("legend.flow"),
         TASK("legend.task"),
         SEMAPHORE("legend.semaphore"),
-        DATA("legend.data");
+        DATA("legend.data"),
+        PIPE("legend.pipe"),
+        CALL("legend.call");
 
         final String key;
 
@@ -67,6 +69,12 @@ final class LegendPainter {
         }
         if (!model.data().isEmpty()) {
             items.add(Item.DATA);
+        }
+        if (model.messages().hasPipes()) {
+            items.add(Item.PIPE);
+        }
+        if (model.messages().hasCalls()) {
+            items.add(Item.CALL);
         }
         return items;
     }
@@ -211,6 +219,19 @@ final class LegendPainter {
                 g.fillRect(x0, top + h * 0.5, w, h * 0.5);
                 g.fillRect(x0 + w, top, w, h);
                 g.fillRect(x0 + 2 * w, top + h * 0.5, w, h * 0.5);
+            }
+            case PIPE -> {
+                g.setStroke(p.pipe());
+                g.setLineWidth(m.lineWidth * 1.2);
+                Arrows.curved(g, x0, top, x1, top + h, m.presenter ? 8 : 6);
+            }
+            case CALL -> {
+                g.setStroke(p.call());
+                g.setLineWidth(m.lineWidth * 1.2);
+                double mid = (x0 + x1) / 2 - 3;
+                Arrows.straight(g, mid, top - 2, mid, top + h + 2, m.presenter ? 7 : 5);
+                g.setLineWidth(1);
+                Arrows.straight(g, mid + 7, top + h + 2, mid + 7, top - 2, m.presenter ? 6 : 4);
             }
             case DATA -> {
                 g.setStroke(p.running());

@@ -37,7 +37,9 @@ record Palette(
         Color chipText,
         Color flow,
         Color cursor,
-        Color cursorText) {
+        Color cursorText,
+        Color pipe,
+        Color call) {
 
     // Okabe & Ito, "Color Universal Design" (2008).
     static final Color ORANGE = Color.web("#E69F00");
@@ -78,7 +80,9 @@ record Palette(
             Color.BLACK,
             Color.web("#A8527F"),
             Color.web("#1F2328"),
-            Color.WHITE);
+            Color.WHITE,
+            BLUE,
+            BLUISH_GREEN.darker());
 
     static final Palette DARK = new Palette(
             true,
@@ -110,7 +114,9 @@ record Palette(
             Color.BLACK,
             REDDISH_PURPLE,
             Color.web("#E6EDF3"),
-            Color.BLACK);
+            Color.BLACK,
+            SKY_BLUE,
+            BLUISH_GREEN);
 
     static Palette of(boolean dark) {
         return dark ? DARK : LIGHT;

@@ -43,6 +43,7 @@ final class TimelineModel {
     private PoolFold pools = new PoolFold();
     private SemaphoreFold semaphores = new SemaphoreFold();
     private DataFold data = new DataFold();
+    private MessageFold messages = new MessageFold();
     private ProcessLanes lanes;
     private final Map<Long, Lane> byPid = new HashMap<>();
     private final List<Lane> ordered = new ArrayList<>();
@@ -58,6 +59,7 @@ final class TimelineModel {
         pools = new PoolFold();
         semaphores = new SemaphoreFold();
         data = new DataFold();
+        messages = new MessageFold();
         lanes = null;
         byPid.clear();
         ordered.clear();
@@ -112,6 +114,7 @@ final class TimelineModel {
             pools.feed(event);
             semaphores.feed(event);
             data.feed(event);
+            messages.feed(event);
             if ((i & 4095) == 4095 && System.nanoTime() - began > maxNanos) {
                 break;
             }
@@ -181,6 +184,11 @@ final class TimelineModel {
 
     List<SemaphoreTrack> semaphores() {
         return semaphores.tracks();
+    }
+
+    /** Pipe messages and manager calls, as arrows between lanes. */
+    MessageFold messages() {
+        return messages;
     }
 
     /** Shared Values and Arrays that were written. */

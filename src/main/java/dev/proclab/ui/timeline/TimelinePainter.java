@@ -54,6 +54,7 @@ final class TimelinePainter {
         spawns(g, f);
         joins(g, f, joins);
         FlowPainter.paint(g, f);
+        MessagePainter.paint(g, f);
         AxisPainter.edge(g, f);
         atCursor(g, f);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.LockEvent;
+import dev.proclab.engine.event.ManagerEvent;
+import dev.proclab.engine.event.PipeEvent;
 import dev.proclab.engine.event.PoolEvent;
 import dev.proclab.engine.event.SemaphoreEvent;
 import dev.proclab.engine.event.SharedWrite;
@@ -87,5 +89,34 @@ class NewTracksFoldTest {
         assertThat(data.skipped()).isEqualTo(13);
         assertThat(DataPainter.format(7.0)).isEqualTo("7");
         assertThat(DataPainter.format(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void pipeMessagesAndManagerCallsBecomeArrowsFromSenderToReceiver() {
+        // given a message 5 sent by 21 and received by 22, and a call of 21 served by manager 30
+        MessageFold fold = new MessageFold();
+        fold.feed(new PipeEvent(0, 100, 1, 21, 9, 0, PipeEvent.Op.SENT, 5, "ping", 1, 8L, true, 3));
+        fold.feed(new PipeEvent(1, 90, 1, 22, 9, 1, PipeEvent.Op.BLOCKED, -1, "", 0, 0L, true, 4));
+        fold.feed(new PipeEvent(2, 150, 1, 22, 9, 1, PipeEvent.Op.RECEIVED, 5, "ping", 0, 0L, true, 4));
+        fold.feed(new ManagerEvent(
+                3, 200, 1, 21, 8, 30, ManagerEvent.Op.CALLED, 1, 21, "list-1", "append", "'x'", "", 6));
+        fold.feed(new ManagerEvent(
+                4, 210, 1, 30, 8, 30, ManagerEvent.Op.SERVED, 1, 21, "list-1", "append", "'x'", "", 6));
+        fold.feed(new ManagerEvent(
+                5, 230, 1, 21, 8, 30, ManagerEvent.Op.RETURNED, 1, 21, "list-1", "append", "'x'", "None", 6));
+        fold.feed(new ManagerEvent(6, 240, 1, 21, 8, 30, ManagerEvent.Op.CALLED, 2, 21, "list-1", "pop", "", "", 7));
+
+        // then: the message, the call and its answer, in the order they were sent; the last call has not arrived
+        assertThat(fold.messages())
+                .extracting(m -> m.kind + " " + m.fromPid + "@" + m.fromNanos + " -> " + m.toPid + "@" + m.toNanos)
+                .containsExactly(
+                        "PIPE 21@100 -> 22@150",
+                        "CALL 21@200 -> 30@210",
+                        "ANSWER 30@230 -> 21@230",
+                        "CALL 21@240 -> -1@-1");
+        assertThat(fold.messages().get(1).text).isEqualTo("list-1.append('x')");
+        assertThat(fold.firstSentAtOrAfter(201)).isEqualTo(2);
+        assertThat(fold.hasPipes()).isTrue();
+        assertThat(fold.hasCalls()).isTrue();
     }
 }
