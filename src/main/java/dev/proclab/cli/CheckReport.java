@@ -35,7 +35,7 @@ final class CheckReport {
     /** {@code check parent-keeps-value: passed — MainProcess (pid 42) printed ...}. */
     static String line(CheckResult r) {
         String verdict = r.passed() ? "passed" : r.race() ? "not this time (a race)" : "FAILED";
-        return "check " + r.id() + ": " + verdict + " — " + r.evidence();
+        return "check " + r.id() + ": " + verdict + " — " + r.evidence().en();
     }
 
     /** The report's JSON document with the checks added as {@code "checks"}. */
@@ -46,7 +46,7 @@ final class CheckReport {
                         r.id(),
                         r.description().en(),
                         r.passed(),
-                        r.evidence(),
+                        r.evidence().en(),
                         r.race() ? Boolean.TRUE : null,
                         r.events().stream()
                                 .map(e -> new EventJson(e.pid(), millis(e.nanos() - startNanos), e.what()))

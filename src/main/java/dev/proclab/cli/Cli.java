@@ -17,10 +17,16 @@ import picocli.CommandLine.Command;
 public final class Cli implements Runnable {
     /** Exit code of a run that completed and whose main process exited with 0. */
     public static final int OK = 0;
-    /** Exit code of a run that failed: a non-zero exit of the main process, a time-out, a stop. */
+    /** Exit code of a run that failed: a non-zero exit of the main process, a failed check, a stop. */
     public static final int RUN_FAILED = 1;
     /** Exit code of a request that could not start: unknown lesson or knob, bad value, compile error. */
     public static final int USAGE = 2;
+    /**
+     * Exit code of a run that did not end by itself before the wall-clock limit ({@code --timeout}): a hang,
+     * such as non-daemon consumers waiting forever, and not a crash. The checks say what the processes were
+     * waiting for.
+     */
+    public static final int HUNG = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import dev.proclab.engine.run.Run;
 import dev.proclab.engine.run.RunSpec;
 import dev.proclab.lesson.Check;
 import dev.proclab.lesson.CheckResult;
+import dev.proclab.lesson.CheckRule;
 import dev.proclab.lesson.Checks;
 import dev.proclab.lesson.CompileException;
 import dev.proclab.lesson.CompiledProgram;
@@ -13,6 +14,7 @@ import dev.proclab.lesson.KnobException;
 import dev.proclab.lesson.Lesson;
 import dev.proclab.lesson.LessonCatalog;
 import dev.proclab.lesson.LessonCompiler;
+import dev.proclab.lesson.LocalizedText;
 import dev.proclab.trace.ChromeTraceExporter;
 import dev.proclab.trace.RunReport;
 import dev.proclab.trace.Trace;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code proclab run <lesson-id>}: compiles the lesson's program, runs it on real processes, prints each
  * process's lines as they happen, a one-line summary and one line per check of the lesson that applies to
  * the knobs, optionally writes the Chrome trace, and exits with {@link Cli#OK}, {@link Cli#RUN_FAILED} (also
- * when a check failed: a lesson's checks are what a run must show) or {@link Cli#USAGE}.
+ * when a check failed: a lesson's checks are what a run must show), {@link Cli#HUNG} (the run was ended at
+ * the wall-clock limit) or {@link Cli#USAGE}.
  */
 @Command(
         name = "run",
@@ -166,6 +170,16 @@ final class RunCommand implements Callable<Integer> {
         boolean mainOk = report.processes().stream()
                 .filter(RunReport.ProcessResult::main)
                 .allMatch(p -> Integer.valueOf(0).equals(p.exitCode()));
+        if (ended.outcome() == RunEnded.Outcome.TIMED_OUT) {
+            // A hang, not a crash: say whether every process left was waiting (a hang) or still busy.
+            CheckResult hang = Checks.evaluate(List.of(HANG), trace.info(), trace.snapshot())
+                    .get(0);
+            err.println("proclab: run timed out: " + ended.message() + "; "
+                    + (hang.passed()
+                            ? "it hung: every process left was waiting for something that never came"
+                            : "it was still busy: the limit was too short, or the program runs forever"));
+            return Cli.HUNG;
+        }
         if (ended.outcome() != RunEnded.Outcome.COMPLETED) {
             err.println("proclab: run "
                     + ended.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + ended.message());
@@ -179,6 +193,14 @@ final class RunCommand implements Callable<Integer> {
         }
         return mainOk ? Cli.OK : Cli.RUN_FAILED;
     }
+
+    /** The run ended from outside while every process still there was blocked. */
+    private static final Check HANG = new Check(
+            "hang",
+            LocalizedText.of("The run hung."),
+            Optional.empty(),
+            false,
+            Optional.of(new CheckRule.Ended(CheckRule.Ending.HANG)));
 
     /** The lesson's checks that apply to the run but have no kind, so no result. */
     private static List<Check> notJudged(Lesson lesson, Map<String, String> knobs) {

@@ -6,8 +6,11 @@ import dev.proclab.lesson.KnobExprParser.ExprException;
 import dev.proclab.lesson.LessonYaml.CheckDoc;
 import dev.proclab.lesson.LessonYaml.CompareDoc;
 import dev.proclab.lesson.LessonYaml.CountDoc;
+import dev.proclab.lesson.LessonYaml.LockDoc;
 import dev.proclab.lesson.LessonYaml.MatchDoc;
 import dev.proclab.lesson.LessonYaml.MomentDoc;
+import dev.proclab.lesson.LessonYaml.PoolDoc;
+import dev.proclab.lesson.LessonYaml.QueueDoc;
 import dev.proclab.lesson.LessonYaml.RuleDoc;
 import dev.proclab.lesson.LessonYaml.WallTimeDoc;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -33,7 +37,18 @@ final class CheckReader {
     }
 
     static final List<String> KINDS = List.of(
-            "printed", "not-printed", "exit-code", "daemon-terminated", "count", "compare", "wall-time", "order");
+            "printed",
+            "not-printed",
+            "exit-code",
+            "daemon-terminated",
+            "count",
+            "compare",
+            "wall-time",
+            "order",
+            "lock",
+            "queue",
+            "pool",
+            "ended");
     private static final List<String> OPERATORS = List.of("==", "!=", "<=", ">=", "<", ">", "~", "≈", "≤", "≥", "≠");
 
     private final Map<String, Knob> knobs = new LinkedHashMap<>();
@@ -121,7 +136,11 @@ final class CheckReader {
                         r.count(),
                         r.compare(),
                         r.wallTime(),
-                        r.order())
+                        r.order(),
+                        r.lock(),
+                        r.queue(),
+                        r.pool(),
+                        r.ended())
                 .stream()
                 .filter(Objects::nonNull)
                 .count();
@@ -162,6 +181,19 @@ final class CheckReader {
                     expectation(c.expect(), c.tolerance(), cAt));
         } else if (r.wallTime() != null) {
             rule = wallTime(r.wallTime(), at + "/wall-time");
+        } else if (r.lock() != null) {
+            rule = lock(r.lock(), at + "/lock");
+        } else if (r.queue() != null) {
+            rule = queue(r.queue(), at + "/queue");
+        } else if (r.pool() != null) {
+            PoolDoc pd = r.pool();
+            String pAt = at + "/pool";
+            CheckRule.PoolMeasure of = measure(pd.of(), pAt + "/of", CheckRule.PoolMeasure.values(), m -> m.spelling());
+            String object = object(pd.object(), pAt + "/object");
+            Expectation expect = expectation(pd.expect(), pd.tolerance(), pAt);
+            rule = of == null || expect == null ? null : new CheckRule.PoolRule(object, of, expect);
+        } else if (r.ended() != null) {
+            rule = ended(r.ended(), at + "/ended");
         } else {
             String oAt = at + "/order";
             CheckRule.Moment first = moment(r.order().first(), oAt + "/first");
@@ -188,11 +220,76 @@ final class CheckReader {
                 report(at + "/matches", "count of processes takes no matches; it counts the selected processes");
             }
         } else if (of != null) {
-            matches = Optional.ofNullable(pattern(c.matches(), at + "/matches", of == Counted.VALUES));
+            matches = Optional.ofNullable(
+                    pattern(c.matches(), at + "/matches", of == Counted.VALUES || of == Counted.DECREASES));
         }
         ProcessSelector process = selector(c.process(), ProcessSelector.ANY, at + "/process");
         Expectation expect = expectation(c.expect(), c.tolerance(), at);
         return of == null ? null : new CheckRule.Count(of, process, matches, expect);
+    }
+
+    private CheckRule lock(LockDoc l, String at) {
+        CheckRule.LockMeasure of = measure(l.of(), at + "/of", CheckRule.LockMeasure.values(), m -> m.spelling());
+        Optional<Pattern> matches = Optional.empty();
+        if (of == CheckRule.LockMeasure.LINES_WHILE_HELD) {
+            matches = Optional.ofNullable(pattern(l.matches(), at + "/matches", false));
+        } else if (of != null && (l.matches() != null || l.process() != null)) {
+            report(
+                    at + (l.matches() != null ? "/matches" : "/process"),
+                    "lock of " + of.spelling() + " takes no process or matches; only lines-while-held does");
+        }
+        ProcessSelector process = selector(l.process(), ProcessSelector.ANY, at + "/process");
+        String object = object(l.object(), at + "/object");
+        Expectation expect = expectation(l.expect(), l.tolerance(), at);
+        return of == null || expect == null ? null : new CheckRule.LockRule(object, of, process, matches, expect);
+    }
+
+    private CheckRule queue(QueueDoc q, String at) {
+        CheckRule.QueueMeasure of = measure(q.of(), at + "/of", CheckRule.QueueMeasure.values(), m -> m.spelling());
+        String object = object(q.object(), at + "/object");
+        Expectation expect = expectation(q.expect(), q.tolerance(), at);
+        return of == null || expect == null ? null : new CheckRule.QueueRule(object, of, expect);
+    }
+
+    private CheckRule ended(String how, String at) {
+        for (CheckRule.Ending e : CheckRule.Ending.values()) {
+            if (e.spelling().equals(how.strip())) {
+                return new CheckRule.Ended(e);
+            }
+        }
+        report(
+                at,
+                "ended '" + how + "' is not one of "
+                        + Arrays.stream(CheckRule.Ending.values())
+                                .map(CheckRule.Ending::spelling)
+                                .collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    private String object(String glob, String at) {
+        if (glob == null) {
+            return "*";
+        }
+        if (glob.isBlank()) {
+            report(at, field(at) + " is empty; it is the object's name, such as Lock-1 (may use * and ?)");
+            return "*";
+        }
+        return glob.strip();
+    }
+
+    private <M extends Enum<M>> M measure(String spelling, String at, M[] values, Function<M, String> spell) {
+        String names = Arrays.stream(values).map(spell).collect(Collectors.joining(", "));
+        if (spelling == null) {
+            report(at, field(at) + " is missing; it is one of " + names);
+            return null;
+        }
+        for (M m : values) {
+            if (spell.apply(m).equals(spelling.strip())) {
+                return m;
+            }
+        }
+        report(at, field(at) + " '" + spelling + "' is not one of " + names);
+        return null;
     }
 
     private CheckRule wallTime(WallTimeDoc w, String at) {

@@ -56,13 +56,14 @@ public final class Checks {
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // A knob the check reads has no value, or not a number: the run cannot be judged, which is
                 // not a pass.
-                evidence = Evidence.failed("Cannot be judged: " + e.getMessage() + ".");
+                evidence = Evidence.failed(
+                        Say.of("Cannot be judged: " + e.getMessage() + ".", "无法判断：" + e.getMessage() + "。"));
             }
             results.add(new CheckResult(
                     check.id(),
                     check.description(),
                     evidence.passed(),
-                    evidence.sentence(),
+                    evidence.sentence().text(),
                     check.race(),
                     evidence.events()));
         }
@@ -86,18 +87,27 @@ public final class Checks {
             return ProcessRules.wallTime(r, run);
         } else if (rule instanceof CheckRule.Order r) {
             return ProcessRules.order(r, run);
+        } else if (rule instanceof CheckRule.LockRule r) {
+            return SharedRules.lock(r, run);
+        } else if (rule instanceof CheckRule.QueueRule r) {
+            return SharedRules.queue(r, run);
+        } else if (rule instanceof CheckRule.PoolRule r) {
+            return PoolRules.pool(r, run);
+        } else if (rule instanceof CheckRule.Ended r) {
+            return SharedRules.ended(r, run);
         }
         CheckRule.All all = (CheckRule.All) rule;
         boolean passed = true;
-        List<String> sentences = new ArrayList<>();
+        Say sentences = Say.EMPTY;
         List<EventRef> events = new ArrayList<>();
         for (CheckRule part : all.rules()) {
             Evidence e = judge(part, run);
             passed &= e.passed();
-            sentences.add(e.sentence());
+            sentences =
+                    sentences.isEmpty() ? e.sentence() : sentences.then(" ", "").then(e.sentence());
             events.addAll(e.events());
         }
-        return Evidence.of(passed, String.join(" ", sentences), events);
+        return Evidence.of(passed, sentences, events);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  * What one rule found in one run: whether it holds, the sentence that says so, and the events cited.
  * Also the small formatting helpers every rule's sentences share.
  */
-record Evidence(boolean passed, String sentence, List<EventRef> events) {
+record Evidence(boolean passed, Say sentence, List<EventRef> events) {
 
     private static final int QUOTE_LIMIT = 60;
 
@@ -21,11 +21,11 @@ record Evidence(boolean passed, String sentence, List<EventRef> events) {
         events = List.copyOf(sorted);
     }
 
-    static Evidence of(boolean passed, String sentence, List<EventRef> events) {
+    static Evidence of(boolean passed, Say sentence, List<EventRef> events) {
         return new Evidence(passed, sentence, events);
     }
 
-    static Evidence failed(String sentence) {
+    static Evidence failed(Say sentence) {
         return new Evidence(false, sentence, List.of());
     }
 

@@ -51,15 +51,25 @@ public record Expectation(String op, KnobExpr value, String text, double toleran
      * "4 is not <= 3 (${tickets})"}, {@code "3.1 ~ 3 (${children}, within 25%)"}.
      */
     public String describe(double actual, double expected, String unit) {
+        return said(actual, expected, unit).en();
+    }
+
+    /** {@link #describe} in English and Chinese. */
+    Say said(double actual, double expected, String unit) {
         String sign = op.equals("~") ? "≈" : op;
-        String relation = holds(actual, expected) ? sign : "is not " + sign;
+        boolean holds = holds(actual, expected);
         String where = value.readsKnobs() ? text : "";
+        String whereZh = where;
         if (op.equals("~")) {
-            String within = "within " + Evidence.number(tolerance * 100) + "%";
-            where = where.isEmpty() ? within : where + ", " + within;
+            String pct = Evidence.number(tolerance * 100) + "%";
+            where = where.isEmpty() ? "within " + pct : where + ", within " + pct;
+            whereZh = whereZh.isEmpty() ? "误差 " + pct + " 以内" : whereZh + "，误差 " + pct + " 以内";
         }
-        return Evidence.number(actual) + unit + " " + relation + " " + Evidence.number(expected) + unit
-                + (where.isEmpty() ? "" : " (" + where + ")");
+        String a = Evidence.number(actual) + unit;
+        String e = Evidence.number(expected) + unit;
+        return Say.of(
+                a + " " + (holds ? sign : "is not " + sign) + " " + e + (where.isEmpty() ? "" : " (" + where + ")"),
+                a + " " + (holds ? sign : "不满足 " + sign) + " " + e + (whereZh.isEmpty() ? "" : "（" + whereZh + "）"));
     }
 
     @Override

@@ -57,10 +57,26 @@ final class LessonYaml {
             CompareDoc compare,
             @JsonProperty("wall-time") WallTimeDoc wallTime,
             OrderDoc order,
+            LockDoc lock,
+            QueueDoc queue,
+            PoolDoc pool,
+            String ended,
             List<RuleDoc> all) {
 
         RuleDoc rule() {
-            return new RuleDoc(printed, notPrinted, exitCode, daemonTerminated, count, compare, wallTime, order);
+            return new RuleDoc(
+                    printed,
+                    notPrinted,
+                    exitCode,
+                    daemonTerminated,
+                    count,
+                    compare,
+                    wallTime,
+                    order,
+                    lock,
+                    queue,
+                    pool,
+                    ended);
         }
     }
 
@@ -73,7 +89,11 @@ final class LessonYaml {
             CountDoc count,
             CompareDoc compare,
             @JsonProperty("wall-time") WallTimeDoc wallTime,
-            OrderDoc order) {}
+            OrderDoc order,
+            LockDoc lock,
+            QueueDoc queue,
+            PoolDoc pool,
+            String ended) {}
 
     record MatchDoc(String process, String matches, String stream) {}
 
@@ -88,6 +108,12 @@ final class LessonYaml {
     record WallTimeDoc(String process, String expect, Double tolerance, String spawn) {}
 
     record OrderDoc(MomentDoc first, MomentDoc then) {}
+
+    record LockDoc(String object, String of, String process, String matches, String expect, Double tolerance) {}
+
+    record QueueDoc(String object, String of, String expect, Double tolerance) {}
+
+    record PoolDoc(String object, String of, String expect, Double tolerance) {}
 
     record MomentDoc(String process, String printed, String at) {}
 

@@ -27,44 +27,44 @@ final class ProcessRules {
     static Evidence exitCode(ExitCode rule, RunFacts run) {
         List<ProcessLane> lanes = run.select(rule.process());
         if (lanes.isEmpty()) {
-            return Evidence.failed(rule.process().noneSentence());
+            return Evidence.failed(rule.process().none());
         }
         double expected = rule.expect().expected(run.knobs);
-        List<String> bad = new ArrayList<>();
-        List<String> good = new ArrayList<>();
+        List<Say> bad = new ArrayList<>();
+        List<Say> good = new ArrayList<>();
         List<EventRef> refs = new ArrayList<>();
         for (ProcessLane lane : lanes) {
             Optional<ProcessExit> exit = lane.exit();
             run.endRef(lane).ifPresent(refs::add);
+            Say said = RunFacts.said(lane).then(" ", "").then(run.ending(lane));
             if (exit.isEmpty()) {
-                bad.add(RunFacts.who(lane) + " " + run.ending(lane));
+                bad.add(said);
                 continue;
             }
             int code = exit.get().exitCode();
-            String said = RunFacts.who(lane) + " " + run.ending(lane);
             if (rule.expect().holds(code, expected)) {
                 good.add(said);
             } else {
-                bad.add(said + ", and " + rule.expect().describe(code, expected, ""));
+                bad.add(said.then(", and ", "，而 ").then(rule.expect().said(code, expected, "")));
             }
         }
         if (bad.isEmpty()) {
+            String cond = rule.expect().op() + " " + Evidence.number(expected);
             return Evidence.of(
                     true,
-                    Evidence.clauses(good, SHOWN) + "; every exit code "
-                            + rule.expect().op() + " " + Evidence.number(expected) + ".",
+                    Say.clauses(good, SHOWN).then("; every exit code " + cond + ".", "；每个退出码都 " + cond + "。"),
                     refs);
         }
-        return Evidence.of(false, Evidence.clauses(bad, SHOWN) + ".", refs);
+        return Evidence.of(false, Say.clauses(bad, SHOWN).stop(), refs);
     }
 
     static Evidence daemonTerminated(CheckRule.DaemonTerminated rule, RunFacts run) {
         List<ProcessLane> lanes = run.select(rule.process());
         if (lanes.isEmpty()) {
-            return Evidence.failed(rule.process().noneSentence());
+            return Evidence.failed(rule.process().none());
         }
         boolean passed = true;
-        List<String> each = new ArrayList<>();
+        List<Say> each = new ArrayList<>();
         List<EventRef> refs = new ArrayList<>();
         for (ProcessLane lane : lanes) {
             Optional<DaemonTerminated> t = run.daemonTermination(lane.pid());
@@ -72,34 +72,49 @@ final class ProcessRules {
             passed &= t.isPresent() == rule.expected();
             if (t.isPresent()) {
                 DaemonTerminated d = t.get();
-                String parent = run.lanes.lane(d.pid()).map(RunFacts::who).orElse("pid " + d.pid());
+                Say parent = run.said(d.pid());
                 refs.add(new EventRef(d.pid(), d.nanos(), "terminated its daemon child " + lane.name()));
-                each.add(RunFacts.who(lane) + ", a daemon, was still running when the code of its parent " + parent
-                        + " finished at " + run.at(d.nanos()) + ", so the parent terminated it; it "
-                        + run.ending(lane).replace(", terminated as a daemon", ""));
+                Say ending = run.ending(lane);
+                ending = Say.of(
+                        ending.en().replace(", terminated as a daemon", ""),
+                        ending.zh().replace("（作为守护进程被终止）", ""));
+                each.add(RunFacts.said(lane)
+                        .then(
+                                ", a daemon, was still running when the code of its parent " + parent.en()
+                                        + " finished at " + run.at(d.nanos()) + ", so the parent terminated it; it ",
+                                "是守护进程，它的父进程 " + parent.zh() + " 的代码在 " + run.at(d.nanos()) + " 结束时它仍在运行，于是被父进程终止；它")
+                        .then(ending));
             } else {
-                each.add(RunFacts.who(lane) + (lane.daemon() ? ", a daemon," : ", not a daemon,")
-                        + " was not terminated by its parent; it " + run.ending(lane));
+                each.add(RunFacts.said(lane)
+                        .then(
+                                (lane.daemon() ? ", a daemon," : ", not a daemon,")
+                                        + " was not terminated by its parent; it ",
+                                (lane.daemon() ? "是守护进程，" : "不是守护进程，") + "没有被父进程终止；它")
+                        .then(run.ending(lane)));
             }
         }
-        return Evidence.of(passed, Evidence.clauses(each, SHOWN) + ".", refs);
+        return Evidence.of(passed, Say.clauses(each, SHOWN).stop(), refs);
     }
 
     static Evidence wallTime(WallTime rule, RunFacts run) {
         List<ProcessLane> lanes = run.select(rule.process());
         if (lanes.isEmpty()) {
-            return Evidence.failed(rule.process().noneSentence());
+            return Evidence.failed(rule.process().none());
         }
         double expected = rule.expect().expected(run.knobs);
         boolean passed = true;
-        List<String> each = new ArrayList<>();
+        List<Say> each = new ArrayList<>();
         List<EventRef> refs = new ArrayList<>();
         for (ProcessLane lane : lanes) {
             OptionalLong start = lane.startNanos();
             OptionalLong end = run.codeEnd(lane);
             if (start.isEmpty() || end.isEmpty()) {
                 passed = false;
-                each.add(RunFacts.who(lane) + (start.isEmpty() ? " never started its code" : " never ended"));
+                each.add(RunFacts.said(lane)
+                        .then(
+                                start.isEmpty()
+                                        ? Say.of(" never started its code", "从未开始运行自己的代码")
+                                        : Say.of(" never ended", "从未结束")));
                 continue;
             }
             long s = start.getAsLong();
@@ -109,40 +124,44 @@ final class ProcessRules {
             long counted = rule.excludeSpawn() ? WithoutProcessCosts.duration(lane, run, s, e) : e - s;
             double lessonSeconds = counted / 1e9 / run.timeScale;
             passed &= rule.expect().holds(lessonSeconds, expected);
-            StringBuilder sb = new StringBuilder(RunFacts.who(lane))
-                    .append(" ran from ")
-                    .append(run.at(s))
-                    .append(" to ")
-                    .append(run.at(e))
-                    .append(", ")
-                    .append(Evidence.seconds(e - s));
+            Say said = RunFacts.said(lane)
+                    .then(
+                            " ran from " + run.at(s) + " to " + run.at(e) + ", " + Evidence.seconds(e - s),
+                            "从 " + run.at(s) + " 运行到 " + run.at(e) + "，共 " + Evidence.seconds(e - s));
             if (rule.excludeSpawn()) {
-                sb.append("; leaving out the cost of starting and ending processes (its start() calls, and each")
-                        .append(" join counted only until the child's own code was done) it took ")
-                        .append(Evidence.seconds(counted));
+                said = said.then(
+                        "; leaving out the cost of starting and ending processes (its start() calls, and each join"
+                                + " counted only until the child's own code was done) it took "
+                                + Evidence.seconds(counted),
+                        "；不计启动和结束进程的开销（它的 start() 调用，以及每次 join 只算到子进程自己的代码完成为止）则用了 " + Evidence.seconds(counted));
             }
             if (run.timeScale != 1) {
-                sb.append(", or ")
-                        .append(Evidence.number(lessonSeconds))
-                        .append(" s of lesson time at time scale ")
-                        .append(Evidence.number(run.timeScale));
+                String ls = Evidence.number(lessonSeconds);
+                String ts = Evidence.number(run.timeScale);
+                said = said.then(
+                        ", or " + ls + " s of lesson time at time scale " + ts,
+                        "，按时间倍率 " + ts + " 折合课程时间 " + ls + " s");
             }
-            sb.append(": ").append(relation(rule.expect(), lessonSeconds, expected));
-            each.add(sb.toString());
+            each.add(said.then(": ", "：").then(relation(rule.expect(), lessonSeconds, expected)));
         }
-        return Evidence.of(passed, Evidence.clauses(each, SHOWN) + ".", refs);
+        return Evidence.of(passed, Say.clauses(each, SHOWN).stop(), refs);
     }
 
     /** "1.02 × the expected 3 s (${children}), within 25%" or the plain comparison for other operators. */
-    private static String relation(Expectation expect, double seconds, double expected) {
+    private static Say relation(Expectation expect, double seconds, double expected) {
         if (!expect.op().equals("~") || expected == 0) {
-            return expect.describe(seconds, expected, " s");
+            return expect.said(seconds, expected, " s");
         }
         String ratio = String.format(Locale.ROOT, "%.2f", seconds / expected);
-        String source = expect.value().readsKnobs() ? " (" + expect.text() + ")" : "";
+        boolean knobs = expect.value().readsKnobs();
         String within = Evidence.number(expect.tolerance() * 100) + "%";
-        return ratio + " × the expected " + Evidence.number(expected) + " s" + source
-                + (expect.holds(seconds, expected) ? ", within " : ", not within ") + within;
+        boolean holds = expect.holds(seconds, expected);
+        String e = Evidence.number(expected) + " s";
+        return Say.of(
+                ratio + " × the expected " + e + (knobs ? " (" + expect.text() + ")" : "")
+                        + (holds ? ", within " : ", not within ") + within,
+                "是预期 " + e + (knobs ? "（" + expect.text() + "）" : "") + " 的 " + ratio + " 倍，"
+                        + (holds ? "在 " + within + " 误差以内" : "超出 " + within + " 误差"));
     }
 
     /** A moment an {@link Order} compares: where it happened and what it was. */
@@ -153,24 +172,33 @@ final class ProcessRules {
         List<At> thens = moments(rule.then(), run);
         if (firsts.isEmpty() || thens.isEmpty()) {
             Moment missing = firsts.isEmpty() ? rule.first() : rule.then();
-            return Evidence.failed("Nothing in this run matched " + describe(missing) + ".");
+            Say d = describe(missing);
+            return Evidence.failed(Say.of("Nothing in this run matched " + d.en() + ".", "这次运行中没有" + d.zh() + "。"));
         }
         At lastFirst = firsts.stream().max(Comparator.comparingLong(At::nanos)).orElseThrow();
         At firstThen = thens.stream().min(Comparator.comparingLong(At::nanos)).orElseThrow();
         List<EventRef> refs = List.of(ref(lastFirst), ref(firstThen));
-        String a = say(lastFirst, run) + (firsts.size() > 1 ? " (the last of " + firsts.size() + ")" : "");
-        String b = say(firstThen, run) + (thens.size() > 1 ? " (the first of " + thens.size() + ")" : "");
+        Say a = say(lastFirst, run)
+                .then(
+                        firsts.size() > 1
+                                ? Say.of(" (the last of " + firsts.size() + ")", "（" + firsts.size() + " 次中的最后一次）")
+                                : Say.EMPTY);
+        Say b = say(firstThen, run)
+                .then(
+                        thens.size() > 1
+                                ? Say.of(" (the first of " + thens.size() + ")", "（" + thens.size() + " 次中的第一次）")
+                                : Say.EMPTY);
         if (lastFirst.nanos() < firstThen.nanos()) {
-            return Evidence.of(
-                    true,
-                    capitalize(a) + ", " + Evidence.seconds(firstThen.nanos() - lastFirst.nanos()) + " before " + b
-                            + ".",
-                    refs);
+            return Evidence.of(true, before(a, b, firstThen.nanos() - lastFirst.nanos()), refs);
         }
-        return Evidence.of(
-                false,
-                capitalize(b) + ", " + Evidence.seconds(lastFirst.nanos() - firstThen.nanos()) + " before " + a + ".",
-                refs);
+        return Evidence.of(false, before(b, a, lastFirst.nanos() - firstThen.nanos()), refs);
+    }
+
+    /** "A, 0.5 s before B." */
+    private static Say before(Say a, Say b, long gap) {
+        String g = Evidence.seconds(gap);
+        return Say.of(
+                capitalize(a.en()) + ", " + g + " before " + b.en() + ".", a.zh() + "，比" + b.zh() + "早 " + g + "。");
     }
 
     private static List<At> moments(Moment moment, RunFacts run) {
@@ -191,17 +219,26 @@ final class ProcessRules {
         return at;
     }
 
-    private static String describe(Moment moment) {
+    private static Say describe(Moment moment) {
         if (moment instanceof LineMoment line) {
-            return "a line of " + line.process().describe() + " matching "
-                    + Evidence.quote(line.printed().pattern());
+            String p = Evidence.quote(line.printed().pattern());
+            return Say.of(
+                    "a line of " + line.process().describe() + " matching " + p,
+                    line.process().said().zh() + "匹配 " + p + " 的行");
         }
         EdgeMoment edge = (EdgeMoment) moment;
-        return "the " + (edge.end() ? "end" : "start") + " of " + edge.process().describe();
+        Say who = edge.process().said();
+        return edge.end()
+                ? Say.of("the end of " + who.en(), who.zh() + "的结束")
+                : Say.of("the start of " + who.en(), who.zh() + "的开始");
     }
 
-    private static String say(At at, RunFacts run) {
-        return RunFacts.who(at.lane()) + " " + at.what() + " at " + run.at(at.nanos());
+    private static Say say(At at, RunFacts run) {
+        String t = run.at(at.nanos());
+        String what = at.what();
+        String zhWhat =
+                what.equals("ended") ? "结束" : what.equals("started") ? "开始" : what.replaceFirst("^printed ", "打印了 ");
+        return RunFacts.said(at.lane()).then(" " + what + " at " + t, "在 " + t + " " + zhWhat);
     }
 
     private static EventRef ref(At at) {

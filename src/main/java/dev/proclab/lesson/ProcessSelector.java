@@ -36,20 +36,28 @@ public record ProcessSelector(String spelling) {
 
     /** The processes in words, for evidence: "the main process", "processes named 'Process-*'". */
     public String describe() {
+        return said().en();
+    }
+
+    Say said() {
         return switch (spelling) {
-            case "main" -> "the main process";
-            case "children" -> "the children";
-            case "any" -> "any process";
+            case "main" -> Say.of("the main process", "主进程");
+            case "children" -> Say.of("the children", "子进程");
+            case "any" -> Say.of("any process", "任何进程");
             default ->
                 spelling.contains("*") || spelling.contains("?")
-                        ? "processes named '" + spelling + "'"
-                        : "the process named '" + spelling + "'";
+                        ? Say.of("processes named '" + spelling + "'", "名为 '" + spelling + "' 的进程")
+                        : Say.of("the process named '" + spelling + "'", "名为 '" + spelling + "' 的进程");
         };
     }
 
     /** That the run had none of these processes, as a sentence: "This run had no children." */
     public String noneSentence() {
-        return "This run had no "
+        return none().en();
+    }
+
+    Say none() {
+        String en = "This run had no "
                 + switch (spelling) {
                     case "main" -> "main process";
                     case "children" -> "children";
@@ -57,11 +65,25 @@ public record ProcessSelector(String spelling) {
                     default -> describe().replaceFirst("^the ", "");
                 }
                 + ".";
+        String zh = "这次运行没有"
+                + switch (spelling) {
+                    case "main" -> "主进程";
+                    case "children" -> "子进程";
+                    case "any" -> "任何进程";
+                    default -> said().zh();
+                }
+                + "。";
+        return Say.of(en, zh);
     }
 
     private Pattern glob() {
+        return globPattern(spelling);
+    }
+
+    /** A name with {@code *} and {@code ?} wildcards as a pattern that must match a whole name. */
+    static Pattern globPattern(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : spelling.toCharArray()) {
+        for (char c : glob.toCharArray()) {
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');

@@ -3,7 +3,12 @@ package dev.proclab.lesson;
 import dev.proclab.engine.event.DaemonTerminated;
 import dev.proclab.engine.event.Event;
 import dev.proclab.engine.event.Exiting;
+import dev.proclab.engine.event.IpcCreated;
+import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.Output;
+import dev.proclab.engine.event.PoolEvent;
+import dev.proclab.engine.event.QueueEvent;
+import dev.proclab.engine.event.RunEnded;
 import dev.proclab.lesson.CheckResult.EventRef;
 import dev.proclab.trace.PrintedLine;
 import dev.proclab.trace.ProcessExit;
@@ -13,6 +18,7 @@ import dev.proclab.trace.TraceFold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +40,11 @@ final class RunFacts {
     private final Map<Long, DaemonTerminated> daemonTerminations = new HashMap<>();
     private final Map<Long, Exiting> exits = new HashMap<>();
     private final Map<Long, List<Event>> bySource = new HashMap<>();
+    private final Map<Integer, IpcCreated> objects = new LinkedHashMap<>();
+    private final List<LockEvent> lockEvents = new ArrayList<>();
+    private final List<QueueEvent> queueEvents = new ArrayList<>();
+    private final List<PoolEvent> poolEvents = new ArrayList<>();
+    private RunEnded ended;
 
     /** A line that matched a pattern, with the group the pattern captured (null when it has none). */
     record Match(ProcessLane lane, PrintedLine line, String group) {}
@@ -49,8 +60,61 @@ final class RunFacts {
                 daemonTerminations.putIfAbsent(d.childPid(), d);
             } else if (e instanceof Exiting x) {
                 exits.put(x.pid(), x);
+            } else if (e instanceof IpcCreated c) {
+                objects.put(c.objectId(), c);
+            } else if (e instanceof LockEvent l) {
+                lockEvents.add(l);
+            } else if (e instanceof QueueEvent q) {
+                queueEvents.add(q);
+            } else if (e instanceof PoolEvent p) {
+                poolEvents.add(p);
+            } else if (e instanceof RunEnded r) {
+                ended = r;
             }
         }
+        // The broker reports them from one thread in the order it applied them: its seq.
+        lockEvents.sort(Comparator.comparingLong(Event::seq));
+        queueEvents.sort(Comparator.comparingLong(Event::seq));
+        // Workers report STARTED and FINISHED themselves: their stamps, not the broker's seq, order them.
+        poolEvents.sort(Comparator.comparingLong(Event::nanos));
+    }
+
+    /** The events of pool {@code objectId}, in time order. */
+    List<PoolEvent> poolEvents(int objectId) {
+        return poolEvents.stream().filter(e -> e.poolId() == objectId).toList();
+    }
+
+    /** The shared objects of these kinds that the run created, whose names match {@code glob}, in order. */
+    List<IpcCreated> objects(List<String> kinds, String glob) {
+        Pattern names = ProcessSelector.globPattern(glob);
+        return objects.values().stream()
+                .filter(o -> kinds.contains(o.kind()) && names.matcher(o.name()).matches())
+                .toList();
+    }
+
+    /** The events of lock {@code objectId}, in the order the broker applied them. */
+    List<LockEvent> lockEvents(int objectId) {
+        return lockEvents.stream().filter(e -> e.objectId() == objectId).toList();
+    }
+
+    /** The events of queue {@code objectId}, in the order the broker applied them. */
+    List<QueueEvent> queueEvents(int objectId) {
+        return queueEvents.stream().filter(e -> e.objectId() == objectId).toList();
+    }
+
+    /** How the run ended, once it has. */
+    Optional<RunEnded> ended() {
+        return Optional.ofNullable(ended);
+    }
+
+    /** Whether the process's own code ended by itself (it reported {@code Exiting}). */
+    boolean endedByItself(long pid) {
+        return exits.containsKey(pid);
+    }
+
+    /** The main process's lane, if the run had one. */
+    Optional<ProcessLane> mainLane() {
+        return lanes.lanes().stream().filter(ProcessLane::main).findFirst();
     }
 
     /** The events process {@code pid} reported, in the order they happened there. */
@@ -101,6 +165,21 @@ final class RunFacts {
         return lane.name() + " (pid " + lane.pid() + ")";
     }
 
+    /** "Process-1 (pid 4242)", in Chinese "Process-1（pid 4242）". */
+    static Say said(ProcessLane lane) {
+        return Say.of(who(lane), lane.name() + "（pid " + lane.pid() + "）");
+    }
+
+    /** The process {@code pid} as {@link #said(ProcessLane)} names it, or "pid 4242" when it has no lane. */
+    Say said(long pid) {
+        return lanes.lane(pid).map(RunFacts::said).orElse(Say.both("pid " + pid));
+    }
+
+    /** The name of process {@code pid}, or "pid 4242". */
+    String name(long pid) {
+        return lanes.lane(pid).map(ProcessLane::name).orElse("pid " + pid);
+    }
+
     /** A moment as seconds since the run started: "1.25 s". */
     String at(long nanos) {
         return Evidence.seconds(nanos - startNanos);
@@ -113,23 +192,27 @@ final class RunFacts {
                 "printed " + Evidence.quote(m.line().text()));
     }
 
-    /** "printed 'child: n = 0' at 0.41 s". */
-    String printed(PrintedLine line) {
-        return "printed " + Evidence.quote(line.text()) + " at " + at(line.nanos());
+    /** "printed 'child: n = 0' at 0.41 s", in Chinese "在 0.41 s 打印了 'child: n = 0'". */
+    Say printed(PrintedLine line) {
+        String quoted = Evidence.quote(line.text());
+        return Say.of("printed " + quoted + " at " + at(line.nanos()), "在 " + at(line.nanos()) + " 打印了 " + quoted);
     }
 
     /** How a process ended, for evidence: "exited with 0 at 1.05 s", "was still running". */
-    String ending(ProcessLane lane) {
+    Say ending(ProcessLane lane) {
         Optional<ProcessExit> exit = lane.exit();
         if (exit.isPresent()) {
             ProcessExit x = exit.get();
-            String how = x.daemonTerminated() ? ", terminated as a daemon" : "";
-            return "exited with " + x.exitCode() + " at " + at(x.nanos()) + how;
+            Say said = Say.of(
+                    "exited with " + x.exitCode() + " at " + at(x.nanos()),
+                    "在 " + at(x.nanos()) + " 退出，退出码 " + x.exitCode());
+            return x.daemonTerminated() ? said.then(", terminated as a daemon", "（作为守护进程被终止）") : said;
         }
         if (lane.endNanos().isPresent()) {
-            return "was ended with the run at " + at(lane.endNanos().getAsLong()) + " (no exit was reported)";
+            String t = at(lane.endNanos().getAsLong());
+            return Say.of("was ended with the run at " + t + " (no exit was reported)", "在 " + t + " 随运行一起结束（没有报告退出）");
         }
-        return "was still running";
+        return Say.of("was still running", "仍在运行");
     }
 
     Optional<EventRef> endRef(ProcessLane lane) {

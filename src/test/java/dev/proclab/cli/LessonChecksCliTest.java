@@ -60,7 +60,23 @@ class LessonChecksCliTest {
                 Arguments.of(
                         "daemon",
                         List.of("--set", "daemon=false", "--time-scale", "0.5"),
-                        List.of("normal-child-waited-for")));
+                        List.of("normal-child-waited-for")),
+                Arguments.of(
+                        "ticket-mutex",
+                        List.of("--set", "lock=true", "--set", "buyers=5", "--time-scale", "0.5"),
+                        List.of("lock-never-oversells", "some-ticket-sold", "search-is-concurrent")),
+                Arguments.of(
+                        "queue",
+                        List.of("--set", "mode=nowait", "--set", "items=4", "--time-scale", "0.5"),
+                        List.of("full-raised", "fifo-order", "never-over-capacity", "every-item-got-once")),
+                Arguments.of(
+                        "producer-consumer",
+                        List.of("--set", "items=4", "--time-scale", "0.5"),
+                        List.of(
+                                "every-item-once",
+                                "unfinished-tasks-reach-zero",
+                                "program-ends",
+                                "consumers-never-stop")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -159,5 +175,38 @@ class LessonChecksCliTest {
                         + " MainProcess \\(pid \\d+\\) printed 1 line, 'hello' at [0-9.]+ s\\.")
                 .contains("check lucky: not this time (a race) — ");
         assertThat(err.toString()).contains("1 of 3 checks of lesson 'hello' failed");
+    }
+
+    @Test
+    void producerConsumerWithoutDaemonConsumersIsReportedAsAHangNotACrash() {
+        // when: little work, so that everything is eaten well before the limit
+        int code = proclab(List.of(
+                "run",
+                "producer-consumer",
+                "--set",
+                "daemon=false",
+                "--set",
+                "items=3",
+                "--set",
+                "make-time=0.1",
+                "--set",
+                "eat-time=0.1",
+                "--timeout",
+                "6"));
+
+        // then
+        assertThat(code).as(out + "\n" + err).isEqualTo(Cli.HUNG);
+        assertThat(out.toString())
+                .contains("== timed out")
+                .containsPattern("check no-daemon-hangs: passed — The run did not end by itself: it was ended at the"
+                        + " wall-clock limit at [0-9.]+ s \\(stopped after the wall-clock limit of 6 s\\); every"
+                        + " process still there was waiting for something that never came: MainProcess \\(pid"
+                        + " \\d+\\) blocked since [0-9.]+ s \\(join diner 1\\)")
+                .containsPattern("diner 2 \\(pid \\d+\\) blocked since [0-9.]+ s \\(get: JoinableQueue-1 is empty\\)")
+                .containsPattern("check every-item-once: passed — 6 items were put")
+                .containsPattern("check unfinished-tasks-reach-zero: passed");
+        assertThat(err.toString())
+                .contains("proclab: run timed out: stopped after the wall-clock limit of 6 s; it hung: every process"
+                        + " left was waiting");
     }
 }

@@ -101,7 +101,7 @@ class CheckConditionsTest {
         assertThat(race.passed()).isFalse();
         assertThat(race.race()).isTrue();
         assertThat(race.failsRun()).isFalse();
-        assertThat(race.evidence())
+        assertThat(race.evidence().en())
                 .isEqualTo("MainProcess (pid 10) printed 'sold: 3' at 0.20 s: 3 is not > 3 (${workers} + 1).");
         assertThat(shown.passed()).isTrue();
     }

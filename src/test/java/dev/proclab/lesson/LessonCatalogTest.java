@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LessonCatalogTest {
 
-    private static final List<String> MY_LESSONS = List.of("start-join", "isolation", "daemon");
+    private static final List<String> MY_LESSONS =
+            List.of("start-join", "isolation", "daemon", "ticket-mutex", "queue", "producer-consumer", "pool");
 
     @Test
     void theRealLessonsFolderLoadsTheCoreLessonsInOrder() {
@@ -75,6 +77,43 @@ class LessonCatalogTest {
             for (Knob knob : lesson.knobs()) {
                 assertThat(knob.label().zh()).as(id + " knob " + knob.name()).isNotEmpty();
                 assertThat(knob.help().zh()).as(id + " knob " + knob.name()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyTextOfEveryLessonIsWrittenInBothLanguages() throws Exception {
+        // given
+        LessonCatalog catalog = LessonCatalog.loadDefault();
+
+        for (Lesson lesson : catalog.lessons()) {
+            String id = lesson.id();
+            // when
+            List<Map.Entry<String, LocalizedText>> texts = new ArrayList<>();
+            texts.add(Map.entry("title", lesson.title()));
+            texts.add(Map.entry("summary", lesson.summary()));
+            lesson.knobs().forEach(k -> {
+                texts.add(Map.entry("knob " + k.name() + " label", k.label()));
+                texts.add(Map.entry("knob " + k.name() + " help", k.help()));
+            });
+            lesson.prediction().ifPresent(p -> {
+                texts.add(Map.entry("question", p.question()));
+                p.choices().forEach(c -> texts.add(Map.entry("choice " + c.id(), c.text())));
+            });
+            lesson.checks().forEach(c -> texts.add(Map.entry("check " + c.id(), c.description())));
+
+            // then
+            assertThat(texts).allSatisfy(t -> {
+                assertThat(t.getValue().en()).as(id + " " + t.getKey() + " en").isNotBlank();
+                assertThat(t.getValue().zh()).as(id + " " + t.getKey() + " zh").isNotBlank();
+            });
+            assertThat(lesson.checks()).as(id + ": every check is judged").allMatch(Check::isJudged);
+            for (String language : List.of("en", "zh")) {
+                Path explanation = lesson.explanation(language).orElseThrow();
+                assertThat(explanation.getFileName().toString()).isEqualTo("explanation." + language + ".md");
+                assertThat(Files.readString(explanation))
+                        .as(id + " " + language)
+                        .isNotBlank();
             }
         }
     }

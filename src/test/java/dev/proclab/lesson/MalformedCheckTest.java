@@ -233,4 +233,35 @@ class MalformedCheckTest {
                 .isEqualTo("prediction choice 'a': confirmedBy names check 'imaginary', which the lesson does not"
                         + " have; its checks are real");
     }
+
+    @Test
+    void anUnknownLockOrQueueMeasureAndAnUnknownEndingAreReportedWithWhatIsAllowed() {
+        // given
+        String yaml = HEAD
+                + """
+                  - id: bad-lock
+                    description: Bad.
+                    lock: {of: holders, expect: 1}
+                  - id: bad-queue
+                    description: Bad.
+                    queue: {of: most-items}
+                  - id: bad-end
+                    description: Bad.
+                    ended: crashed
+                """;
+
+        // when
+        List<LessonProblem> problems = problemsOf(yaml);
+
+        // then
+        assertThat(problems)
+                .extracting(LessonProblem::message)
+                .containsExactlyInAnyOrder(
+                        "check 'bad-lock': lock.of 'holders' is not one of holders-at-once, acquisitions, waiters,"
+                                + " lines-while-held",
+                        "check 'bad-queue': queue.expect is missing: an operator and a value, such as \"<="
+                                + " ${tickets}\" or 0",
+                        "check 'bad-end': ended 'crashed' is not one of completed, hang, stopped");
+        assertThat(problems).extracting(LessonProblem::line).containsExactlyInAnyOrder(8, 11, 14);
+    }
 }

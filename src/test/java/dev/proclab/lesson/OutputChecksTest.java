@@ -52,7 +52,7 @@ class OutputChecksTest {
         // then
         assertThat(result.passed()).isTrue();
         assertThat(result.failsRun()).isFalse();
-        assertThat(result.evidence()).isEqualTo("Process-1 (pid 11) printed 'child: n = 0' at 0.41 s.");
+        assertThat(result.evidence().en()).isEqualTo("Process-1 (pid 11) printed 'child: n = 0' at 0.41 s.");
         assertThat(result.events()).containsExactly(new EventRef(CHILD, t(405), "printed 'child: n = 0'"));
         assertThat(result.description().en()).isEqualTo("The child prints 0.");
     }
@@ -74,7 +74,7 @@ class OutputChecksTest {
         // then
         assertThat(result.passed()).isFalse();
         assertThat(result.failsRun()).isTrue();
-        assertThat(result.evidence())
+        assertThat(result.evidence().en())
                 .isEqualTo("No line of the main process matched 'n = 0$': MainProcess (pid 10) printed 1 line,"
                         + " 'parent: n = 100' at 0.42 s.");
         assertThat(result.events()).containsExactly(new EventRef(MAIN, t(420), "printed 'parent: n = 100'"));
@@ -103,7 +103,7 @@ class OutputChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, false, false);
-        assertThat(results.get(2).evidence()).isEqualTo("This run had no processes named 'worker-*'.");
+        assertThat(results.get(2).evidence().en()).isEqualTo("This run had no processes named 'worker-*'.");
     }
 
     @Test
@@ -131,7 +131,7 @@ class OutputChecksTest {
 
         // then
         assertThat(result.passed()).isTrue();
-        assertThat(result.evidence())
+        assertThat(result.evidence().en())
                 .isEqualTo("No line of the children matched 'normal death': Process-1 (pid 11) printed 1 line,"
                         + " 'child: alive' at 0.31 s, and exited with -15 at 1.08 s, terminated as a daemon.");
         assertThat(result.events())
@@ -156,7 +156,7 @@ class OutputChecksTest {
 
         // then
         assertThat(result.passed()).isFalse();
-        assertThat(result.evidence()).isEqualTo("Process-1 (pid 11) printed 'child: n = 0' at 0.41 s.");
+        assertThat(result.evidence().en()).isEqualTo("Process-1 (pid 11) printed 'child: n = 0' at 0.41 s.");
         assertThat(result.events())
                 .extracting(EventRef::pid, EventRef::nanos)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CHILD, t(405)));
@@ -204,13 +204,13 @@ class OutputChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, true, true, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("This run had 2 processes matching 'worker-*': worker-1 (pid 11), worker-2 (pid 12);"
                         + " 2 == 2 (${workers}).");
-        assertThat(results.get(2).evidence())
+        assertThat(results.get(2).evidence().en())
                 .isEqualTo("4 lines of the children matched 'task \\d+ done', printed by 2 processes: worker-1 (pid"
                         + " 11), worker-2 (pid 12); 2 <= 2 (${workers}).");
-        assertThat(results.get(3).evidence())
+        assertThat(results.get(3).evidence().en())
                 .isEqualTo("4 lines of the children matched 'task (\\d+) done', with 3 distinct values: 2 (×2), 1,"
                         + " 3; 3 is not == 4.");
         assertThat(results.get(3).events()).extracting(EventRef::pid).containsExactly(11L, 12L, 11L);
@@ -232,7 +232,7 @@ class OutputChecksTest {
 
         // then
         assertThat(results.get(0).passed()).isFalse();
-        assertThat(results.get(0).evidence()).endsWith("; 2 is not <= 1 (${workers}).");
+        assertThat(results.get(0).evidence().en()).endsWith("; 2 is not <= 1 (${workers}).");
     }
 
     @Test
@@ -253,11 +253,11 @@ class OutputChecksTest {
 
         // then
         assertThat(kept.passed()).isTrue();
-        assertThat(kept.evidence())
+        assertThat(kept.evidence().en())
                 .isEqualTo("MainProcess (pid 10) printed 'parent: n = 100' at 0.42 s: 100 == 100 (${value}).");
         assertThat(kept.events()).containsExactly(new EventRef(MAIN, t(420), "printed 'parent: n = 100'"));
         assertThat(otherValue.passed()).isFalse();
-        assertThat(otherValue.evidence()).endsWith(": 100 is not == 7 (${value}).");
+        assertThat(otherValue.evidence().en()).endsWith(": 100 is not == 7 (${value}).");
     }
 
     @Test
@@ -280,9 +280,9 @@ class OutputChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(false, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("MainProcess (pid 10) printed 'sold: many' at 0.43 s: 'many' is not a number.");
-        assertThat(results.get(1).evidence())
+        assertThat(results.get(1).evidence().en())
                 .isEqualTo("No line of the children matched 'bought (\\d+)': Process-1 (pid 11) printed 1 line,"
                         + " 'child: n = 0' at 0.41 s.");
     }

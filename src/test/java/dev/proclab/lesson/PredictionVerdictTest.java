@@ -52,7 +52,8 @@ class PredictionVerdictTest {
     }
 
     private static CheckResult result(String id, boolean passed) {
-        return new CheckResult(id, LocalizedText.of(id), passed, "evidence of " + id, false, List.of());
+        return new CheckResult(
+                id, LocalizedText.of(id), passed, LocalizedText.of("evidence of " + id), false, List.of());
     }
 
     @Test

@@ -80,10 +80,10 @@ class ProcessChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("Process-1 (pid 11) exited with -15 at 1.08 s, terminated as a daemon; every exit code"
                         + " == -15.");
-        assertThat(results.get(1).evidence())
+        assertThat(results.get(1).evidence().en())
                 .isEqualTo("Process-1 (pid 11) exited with -15 at 1.08 s, terminated as a daemon, and -15 is not =="
                         + " 0.");
         assertThat(results.get(1).events()).extracting(EventRef::pid).containsExactly(CHILD, MAIN);
@@ -105,7 +105,7 @@ class ProcessChecksTest {
 
         // then
         assertThat(result.passed()).isTrue();
-        assertThat(result.evidence())
+        assertThat(result.evidence().en())
                 .isEqualTo("Process-1 (pid 11), a daemon, was still running when the code of its parent"
                         + " MainProcess (pid 10) finished at 1.07 s, so the parent terminated it; it exited with"
                         + " -15 at 1.08 s.");
@@ -133,7 +133,7 @@ class ProcessChecksTest {
         // then
         assertThat(daemon.passed()).isFalse();
         assertThat(normal.passed()).isTrue();
-        assertThat(normal.evidence())
+        assertThat(normal.evidence().en())
                 .startsWith("Process-1 (pid 11), not a daemon, was not terminated by its parent; it exited with 0 at"
                         + " 1.41 s");
     }
@@ -157,11 +157,11 @@ class ProcessChecksTest {
 
         // then: the main's 10 ms before its first start(), then child 3's 3 s from when it was asked for
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("MainProcess (pid 10) ran from 0.10 s to 3.44 s, 3.34 s; leaving out the cost of"
                         + " starting and ending processes (its start() calls, and each join counted only until the child's own code was done)"
                         + " it took 3.01 s: 1.00 × the expected 3 s (${children}), within 25%.");
-        assertThat(results.get(1).evidence())
+        assertThat(results.get(1).evidence().en())
                 .endsWith("0.50 × the expected 6 s (${children} * (${children} + 1) / 2), not within 25%.");
         assertThat(results.get(0).events())
                 .containsExactly(new EventRef(MAIN, t(100), "started"), new EventRef(MAIN, t(3440), "ended"));
@@ -183,7 +183,7 @@ class ProcessChecksTest {
 
         // then
         assertThat(result.passed()).isTrue();
-        assertThat(result.evidence())
+        assertThat(result.evidence().en())
                 .contains("it took 1.51 s, or 3.03 s of lesson time at time scale 0.5: 1.01 × the expected 3 s")
                 .endsWith("within 10%.");
     }
@@ -212,8 +212,8 @@ class ProcessChecksTest {
         CheckResult result = only(lesson, run);
 
         // then: the three start-ups of 0.30 s and ends of 5 ms are left out: 6.96 s become 6.04 s
-        assertThat(result.passed()).as(result.evidence()).isTrue();
-        assertThat(result.evidence())
+        assertThat(result.passed()).as(result.evidence().en()).isTrue();
+        assertThat(result.evidence().en())
                 .contains("ran from 0.10 s to 7.06 s, 6.96 s; leaving out the cost of starting and ending processes")
                 .contains("it took 6.04 s: 1.01 × the expected 6 s");
     }
@@ -237,10 +237,10 @@ class ProcessChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(false, true);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("MainProcess (pid 10) ran from 0.10 s to 3.44 s, 3.34 s: 1.11 × the expected 3 s"
                         + " (${children}), not within 5%.");
-        assertThat(results.get(1).evidence()).endsWith("3.34 s: 3.34 s < 4 s.");
+        assertThat(results.get(1).evidence().en()).endsWith("3.34 s: 3.34 s < 4 s.");
     }
 
     @Test
@@ -277,14 +277,14 @@ class ProcessChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, true);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("MainProcess (pid 10) printed 'main: done' at 0.20 s, 1.20 s before Process-1 (pid 11)"
                         + " printed 'child 1 is done' at 1.40 s (the first of 2).");
         assertThat(results.get(0).events())
                 .containsExactly(
                         new EventRef(MAIN, t(200), "printed 'main: done'"),
                         new EventRef(11, t(1400), "printed 'child 1 is done'"));
-        assertThat(results.get(1).evidence())
+        assertThat(results.get(1).evidence().en())
                 .isEqualTo("Process-2 (pid 12) ended at 2.43 s (the last of 2), 0.02 s before MainProcess (pid 10)"
                         + " ended at 2.45 s.");
     }
@@ -312,10 +312,10 @@ class ProcessChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(false, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .isEqualTo("Process-1 (pid 11) printed 'child 1 is done' at 1.40 s (the first of 3), 2.04 s before"
                         + " MainProcess (pid 10) printed 'main: done' at 3.44 s.");
-        assertThat(results.get(1).evidence())
+        assertThat(results.get(1).evidence().en())
                 .isEqualTo("Nothing in this run matched the start of processes named 'worker-*'.");
     }
 
@@ -342,7 +342,7 @@ class ProcessChecksTest {
 
         // then
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, false);
-        assertThat(results.get(0).evidence())
+        assertThat(results.get(0).evidence().en())
                 .startsWith("No line of the children matched 'normal death': ")
                 .contains(". Process-1 (pid 11), a daemon, was still running when the code of its parent");
         assertThat(results.get(0).events()).isSortedAccordingTo(java.util.Comparator.comparingLong(EventRef::nanos));

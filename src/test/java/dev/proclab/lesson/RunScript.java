@@ -4,9 +4,12 @@ import dev.proclab.engine.event.DaemonTerminated;
 import dev.proclab.engine.event.Event;
 import dev.proclab.engine.event.Exited;
 import dev.proclab.engine.event.Exiting;
+import dev.proclab.engine.event.IpcCreated;
+import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.Output;
 import dev.proclab.engine.event.ProcessStarted;
 import dev.proclab.engine.event.ProcessState;
+import dev.proclab.engine.event.QueueEvent;
 import dev.proclab.engine.event.RunEnded;
 import dev.proclab.engine.event.Spawned;
 import dev.proclab.engine.event.StateChanged;
@@ -85,6 +88,36 @@ final class RunScript {
 
     RunScript runEnded(double ms) {
         return add(new RunEnded(seq(SUPERVISOR), t(ms), SUPERVISOR, RunEnded.Outcome.COMPLETED, ""));
+    }
+
+    RunScript runEnded(double ms, RunEnded.Outcome outcome, String message) {
+        return add(new RunEnded(seq(SUPERVISOR), t(ms), SUPERVISOR, outcome, message));
+    }
+
+    RunScript blocked(double ms, long pid, String reason, long onPid) {
+        return add(new StateChanged(seq(pid), t(ms), pid, ProcessState.BLOCKED, reason, onPid, 9));
+    }
+
+    /** The parent sees {@code pid} killed (-9) at the end of the run, without its code having ended. */
+    RunScript killed(double ms, long pid) {
+        return add(new Exited(seq(SUPERVISOR), t(ms), SUPERVISOR, pid, -9));
+    }
+
+    /** The broker (the supervisor) created shared object {@code id} for {@code actor}. */
+    RunScript created(double ms, long actor, int id, String kind, String name, int capacity) {
+        return add(new IpcCreated(seq(SUPERVISOR), t(ms), SUPERVISOR, actor, id, kind, name, capacity, 3));
+    }
+
+    /** A lock event as the broker reports it; {@code holder} is the holder after it (-1 free). */
+    RunScript lock(double ms, long actor, int id, LockEvent.Op op, long holder) {
+        return add(new LockEvent(seq(SUPERVISOR), t(ms), SUPERVISOR, actor, id, op, holder, "", 4));
+    }
+
+    /** A queue event as the broker reports it, with the size and unfinished count after it. */
+    RunScript queue(
+            double ms, long actor, int id, QueueEvent.Op op, long item, String preview, int size, int unfinished) {
+        return add(new QueueEvent(
+                seq(SUPERVISOR), t(ms), SUPERVISOR, actor, id, op, item, preview, size, "", unfinished, 4));
     }
 
     private RunScript add(Event e) {

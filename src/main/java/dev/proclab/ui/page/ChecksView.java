@@ -59,8 +59,8 @@ final class ChecksView extends VBox {
         text.getStyleClass().add(CHECK_TEXT);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        // The evidence is written by the checks, in English, with this run's numbers.
-        Label evidence = new Label(result.evidence());
+        // The evidence is written by the checks in both languages, with this run's numbers.
+        Label evidence = new Label(result.evidence(i18n.language()));
         evidence.getStyleClass().add(CHECK_EVIDENCE);
         evidence.setWrapText(true);
         evidence.setMinHeight(Region.USE_PREF_SIZE);
