@@ -1,7 +1,11 @@
 package dev.proclab.engine;
 
+import dev.proclab.engine.internal.ChildRuntime;
 import dev.proclab.engine.internal.Ipc;
 import dev.proclab.engine.internal.IpcClient;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
@@ -14,11 +18,18 @@ import java.io.Serializable;
  * until one comes, and raises {@link EOFError} when none is left and the other end is closed. Every
  * message is received exactly once, in the order its end sent it. A message may be at most about 16 MiB.
  *
- * <p>This object is a handle: it may be passed to child processes as an argument, and any thread of any
- * process of the run may use it. Waiting receivers of one end are served in the order they asked.
- * Using a closed end, sending on the receive-only end of a one-way pipe or receiving on its send-only
- * end throws {@link IllegalStateException}; so does sending when the other end is closed (Python's
- * {@code BrokenPipeError}). {@link #close()} may be called more than once.
+ * <p>This object is a handle: it may be passed to child processes as an argument (or inside a message),
+ * and any thread of any process of the run may use it. Waiting receivers of one end are served in the
+ * order they asked. As with Python's file descriptors, every process that has the handle holds its own
+ * copy of the end: the process that opened the pipe holds both ends, a process that received a handle
+ * holds that end, and a process's copies close when it calls {@link #close()} or ends. An end is closed
+ * only when every copy is: so a parent that passes the sending end to a child and keeps its own copy
+ * open never lets its {@code recv()} meet EOF; close it after starting the child.
+ *
+ * <p>Using a copy closed in this process, sending on the receive-only end of a one-way pipe or
+ * receiving on its send-only end throws {@link IllegalStateException}; so does sending when every copy
+ * of the other end is closed (Python's {@code BrokenPipeError}). {@link #close()} may be called more
+ * than once.
  */
 public final class Connection implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -113,12 +124,30 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     /**
-     * Closes this end for every process that holds it; the other end then receives what was already
-     * sent and after that meets {@link EOFError}. Closing again does nothing.
+     * Closes this process's copy of this end; using it here afterwards throws
+     * {@link IllegalStateException}. The end itself is closed once no process holds an open copy (see
+     * the class comment); the other end then receives what was already sent and after that meets
+     * {@link EOFError}. Closing again does nothing.
      */
     @Override
     public void close() {
         IpcClient.check(IpcClient.call(Ipc.PIPE_CLOSE, id, end, 0, null, null));
+    }
+
+    /** A copy of this end leaves this process: it stays open until the receiving process reads it back. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        if (ChildRuntime.current() != null) {
+            IpcClient.check(IpcClient.call(Ipc.PIPE_HANDLE, id, end, 0, "sent", null));
+        }
+    }
+
+    /** A copy of this end arrived in this process, which holds it from now on. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (ChildRuntime.current() != null) {
+            IpcClient.check(IpcClient.call(Ipc.PIPE_HANDLE, id, end, 0, "received", null));
+        }
     }
 
     private void requireDirection(boolean sending) {

@@ -13,9 +13,9 @@ import java.io.Serializable;
  * {@link Ends#conn2()} can only send; the wrong direction throws {@link IllegalStateException}.
  *
  * <p>The messages wait in the run's broker, so both ends may be passed to child processes as arguments
- * and used from any thread of any process of the run. One difference from Python: an end is one object
- * for every process that holds it, so {@link Connection#close()} in any process closes it for all of
- * them (Python closes only that process's copy). Pipes can be opened only inside a ProcLab run.
+ * and used from any thread of any process of the run. Each process holds its own copy of an end, as of a
+ * file descriptor, and an end is closed only when every copy is (see {@link Connection}). Pipes can be
+ * opened only inside a ProcLab run.
  */
 public final class Pipe {
     private Pipe() {}

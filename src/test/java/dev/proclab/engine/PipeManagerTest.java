@@ -16,6 +16,7 @@ import dev.proclab.engine.event.StateChanged;
 import dev.proclab.programs.ManagerDict;
 import dev.proclab.programs.ManagerGone;
 import dev.proclab.programs.ManagerWaits;
+import dev.proclab.programs.PipeForgot;
 import dev.proclab.programs.PipeFull;
 import dev.proclab.programs.PipeTalk;
 import dev.proclab.programs.SimpleQueueFifo;
@@ -49,7 +50,7 @@ class PipeManagerTest {
                                 + " (Pipe.open(false)) can only recv",
                         "refused: <Connection Pipe-2 end 1> is write-only: the second end of a one-way pipe"
                                 + " (Pipe.open(false)) can only send",
-                        "closed: Pipe-2 end 1 is closed");
+                        "closed: Pipe-2 end 1 is closed in this process");
         assertThat(result.linesOf(echo)).containsExactly("echo eof after 20");
         assertThat(result.all(IpcCreated.class)).extracting(IpcCreated::kind).containsExactly("Pipe", "Pipe");
 
@@ -87,7 +88,11 @@ class PipeManagerTest {
     /** The reader at {@code end} met EOF only after the other end closed and every message was received. */
     private static void assertEofAfterClose(List<PipeEvent> events, int pipe, int end, long reader) {
         List<PipeEvent> of = events.stream().filter(e -> e.objectId() == pipe).toList();
-        int closed = indexOf(of, e -> e.op() == PipeEvent.Op.CLOSED && e.end() == 1 - end);
+        int closed = indexOf(
+                of,
+                e -> e.op() == PipeEvent.Op.CLOSED
+                        && e.end() == 1 - end
+                        && e.preview().isEmpty());
         int eof = indexOf(of, e -> e.op() == PipeEvent.Op.EOF && e.end() == end);
         int lastReceived = -1;
         for (int i = 0; i < of.size(); i++) {
@@ -112,6 +117,31 @@ class PipeManagerTest {
             }
         }
         return -1;
+    }
+
+    @RepeatedTest(2)
+    void aReaderMeetsEofOnlyWhenEveryProcesssCopyOfTheSendingEndIsClosed() throws Exception {
+        var result = run(spec(PipeForgot.class, Map.of()), seconds(60));
+
+        long main = result.main().pid();
+        long child = result.process("Process-1").orElseThrow().pid();
+        assertThat(result.linesOf(main))
+                .containsExactly("got 3", "poll with my copy open: false", "after closing mine: eof", "exit 0");
+        List<PipeEvent> closes = result.all(PipeEvent.class).stream()
+                .filter(e -> e.op() == PipeEvent.Op.CLOSED && e.end() == 1)
+                .toList();
+        assertThat(closes)
+                .extracting(PipeEvent::actor, PipeEvent::preview)
+                .as("the child's copy closes when it ends; the end only when the parent closes its own")
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple(child, String.valueOf(main)),
+                        org.assertj.core.groups.Tuple.tuple(main, ""));
+        List<PipeEvent> events = result.all(PipeEvent.class);
+        int endClosed = events.indexOf(closes.get(1));
+        assertThat(events.subList(0, endClosed))
+                .noneMatch(e -> e.op() == PipeEvent.Op.EOF || e.op() == PipeEvent.Op.POLL_READY && e.pending() == 0);
+        assertThat(events.subList(endClosed, events.size()))
+                .anyMatch(e -> e.op() == PipeEvent.Op.EOF && e.actor() == main);
     }
 
     @Test

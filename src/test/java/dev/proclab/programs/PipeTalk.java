@@ -59,6 +59,8 @@ public class PipeTalk {
         System.out.println("poll before " + r.poll(0.3));
         Process counter = new Process(PipeTalk::count, w, items);
         counter.start();
+        // The child holds its own copy of w now; ours would keep r from ever seeing EOF.
+        w.close();
         int sum = 0;
         int got = 0;
         try {

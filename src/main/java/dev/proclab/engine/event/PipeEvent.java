@@ -12,7 +12,10 @@ package dev.proclab.engine.event;
  * @param op what happened
  * @param messageId the message's id, the same on its {@link Op#SENT} and its {@link Op#RECEIVED}, so the
  *     two can be joined by an arrow; -1 when no message is involved
- * @param preview a short text of the message ({@code toString()}, cut to 40 characters), or empty
+ * @param preview a short text of the message ({@code toString()}, cut to 40 characters); for
+ *     {@link Op#CLOSED} the pids of the processes whose copy of {@code end} is still open, separated by
+ *     spaces (and {@code +N on the way} for copies sent to a process that has not read them yet), empty
+ *     when none is, which makes the end closed; otherwise empty
  * @param pending the number of messages waiting to be received at the receiving end after the operation
  *     (for {@link Op#SENT}, {@link Op#SEND_BLOCKED} and {@link Op#SEND_RESUMED} the other end, otherwise
  *     {@code end})
@@ -59,9 +62,12 @@ public record PipeEvent(
         POLL_READY,
         /** A {@code poll} at {@code end} answered false: nothing came within its timeout. */
         POLL_EMPTY,
-        /** The actor closed {@code end}. */
+        /**
+         * The actor's copy of {@code end} was closed: by {@code close()}, or because the actor ended. The end
+         * itself is closed when no copy is left open ({@code preview} is empty).
+         */
         CLOSED,
-        /** A {@code recv()} at {@code end} raised EOF: nothing is left and the other end is closed. */
+        /** A {@code recv()} at {@code end} raised EOF: nothing is left and every copy of the other end is closed. */
         EOF
     }
 }

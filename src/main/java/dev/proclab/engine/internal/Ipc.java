@@ -63,6 +63,8 @@ public final class Ipc {
     public static final byte MANAGER_SHUTDOWN = 37;
     /** The manager's creator names its process ({@code arg}: pid) and waits until it serves. */
     public static final byte MANAGER_STARTED = 38;
+    /** A copy of a pipe end ({@code arg}) left this process ({@code text} "sent") or arrived ("received"). */
+    public static final byte PIPE_HANDLE = 39;
     // Pools: 40-49; the bytes in front of their data are described in PoolWire.
     /** A pool worker joins its pool ({@code object}); {@code text}: its name. */
     public static final byte POOL_WORKER = 40;

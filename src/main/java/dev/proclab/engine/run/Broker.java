@@ -124,7 +124,7 @@ final class Broker {
                                 ? new ConditionObject(this, id, name, lock)
                                 : null;
                     case "Barrier" -> new BarrierObject(this, id, name, (int) r.arg());
-                    case "Pipe" -> new PipeObject(this, id, name, r.arg() != 0);
+                    case "Pipe" -> new PipeObject(this, id, name, r.arg() != 0, c.pid());
                     case "SyncManager" -> new ManagerObject(this, id, name, c.pid());
                     case "Pool" -> new PoolObject(this, id, name, c.pid(), (int) r.arg());
                     default -> null;

@@ -5,12 +5,23 @@ import dev.proclab.engine.internal.Ipc;
 import dev.proclab.engine.internal.Ipc.Request;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Pipe: two ends, 0 and 1. A message sent at one end waits, in FIFO order, at the other end until it
- * is received there. A one-way pipe only sends at end 1 and only receives at end 0. Closing an end
- * closes it for every process that holds it; a receive at the other end then raises EOF once the
- * messages already sent are received.
+ * is received there. A one-way pipe only sends at end 1 and only receives at end 0.
+ *
+ * <p>Every process holds its own copy of an end, as it would hold a file descriptor: the creator holds
+ * both, a process that receives a handle (as a process argument, or inside a message) holds that one
+ * from then on, and a copy on its way to a process (serialised but not yet read back) counts as open.
+ * {@code close()} closes the caller's copy; a process that ends closes its copies. An end is closed when
+ * no copy of it is open; a receive at the other end then raises EOF once the messages already sent are
+ * received. So, as in Python, a parent that keeps its copy of the sending end open keeps its reader
+ * waiting forever.
  *
  * <p>Each end buffers a limited number of bytes, like the operating system's pipe (64 KiB, for a
  * one-way pipe) or socket pair (208 KiB, for a duplex one) under Python's {@code Connection}: a message
@@ -56,14 +67,26 @@ final class PipeObject extends SharedObject {
         final Deque<Message> inbox = new ArrayDeque<>();
         final Deque<Waiter> receivers = new ArrayDeque<>();
         final Deque<Waiter> pollers = new ArrayDeque<>();
+        /** Processes whose copy of this end is open. */
+        final Set<Long> holders = new LinkedHashSet<>();
+        /** Processes that closed their copy (and hold no newer one). */
+        final Set<Long> closedBy = new HashSet<>();
+        /** Copies serialised in one process and not yet read back in another. */
+        int inTransit;
+
         long bytes;
-        boolean closed;
+
+        boolean open() {
+            return !holders.isEmpty() || inTransit > 0;
+        }
     }
 
-    PipeObject(Broker broker, int id, String name, boolean duplex) {
+    PipeObject(Broker broker, int id, String name, boolean duplex, long creator) {
         super(broker, id, name);
         this.duplex = duplex;
         this.buffer = duplex ? DUPLEX_BUFFER : ONE_WAY_BUFFER;
+        ends[0].holders.add(creator);
+        ends[1].holders.add(creator);
     }
 
     @Override
@@ -79,6 +102,7 @@ final class PipeObject extends SharedObject {
             case Ipc.PIPE_RECV -> recv(c, end);
             case Ipc.PIPE_POLL -> poll(c, end);
             case Ipc.PIPE_CLOSE -> close(c, end);
+            case Ipc.PIPE_HANDLE -> handleMoved(c, end);
             default -> unsupported(c);
         }
     }
@@ -96,11 +120,27 @@ final class PipeObject extends SharedObject {
             c.error(endName(end) + " is write-only: the second end of a one-way pipe can only send");
             return true;
         }
-        if (ends[end].closed) {
-            c.error(endName(end) + " is closed");
-            return true;
+        End here = ends[end];
+        if (!here.holders.contains(c.pid())) {
+            if (here.closedBy.contains(c.pid())) {
+                c.error(endName(end) + " is closed in this process");
+                return true;
+            }
+            here.holders.add(c.pid());
         }
         return false;
+    }
+
+    private void handleMoved(Caller c, int end) {
+        End here = ends[end];
+        if ("sent".equals(c.request().text())) {
+            here.inTransit++;
+        } else {
+            here.inTransit = Math.max(0, here.inTransit - 1);
+            here.holders.add(c.pid());
+            here.closedBy.remove(c.pid());
+        }
+        c.ok();
     }
 
     private void send(Caller c, int from) {
@@ -110,7 +150,7 @@ final class PipeObject extends SharedObject {
         int to = 1 - from;
         End target = ends[to];
         Request r = c.request();
-        if (target.closed) {
+        if (!target.open()) {
             c.error("broken pipe: " + endName(to) + ", where " + endName(from) + " sends, is closed");
             return;
         }
@@ -143,7 +183,7 @@ final class PipeObject extends SharedObject {
             deliver(c, end);
             return;
         }
-        if (ends[1 - end].closed) {
+        if (!ends[1 - end].open()) {
             eof(c, end);
             return;
         }
@@ -191,7 +231,7 @@ final class PipeObject extends SharedObject {
     }
 
     private boolean readable(int end) {
-        return !ends[end].inbox.isEmpty() || ends[1 - end].closed;
+        return !ends[end].inbox.isEmpty() || !ends[1 - end].open();
     }
 
     private void poll(Caller c, int end) {
@@ -231,22 +271,35 @@ final class PipeObject extends SharedObject {
 
     private void close(Caller c, int end) {
         End here = ends[end];
-        if (here.closed) {
-            c.ok();
+        long pid = c.pid();
+        if (!here.holders.remove(pid)) {
+            c.ok(); // Closing again, or a copy this process never had: nothing to do, as in Python.
             return;
         }
-        here.closed = true;
-        report(c.pid(), end, PipeEvent.Op.CLOSED, -1, "", here, c.line());
+        here.closedBy.add(pid);
+        report(pid, end, PipeEvent.Op.CLOSED, -1, "", here, c.line());
         c.ok();
-        Waiter w;
-        while ((w = here.receivers.poll()) != null) {
-            w.settled();
-            w.caller.error(endName(end) + " was closed while waiting in recv");
+        failWaitersOf(pid, here.receivers, endName(end) + " was closed while waiting in recv");
+        failWaitersOf(pid, here.pollers, endName(end) + " was closed while waiting in poll");
+        if (!here.open()) {
+            lastCopyClosed(end);
         }
-        while ((w = here.pollers.poll()) != null) {
-            w.settled();
-            w.caller.error(endName(end) + " was closed while waiting in poll");
+    }
+
+    private static void failWaitersOf(long pid, Deque<Waiter> waiters, String why) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.pid() == pid) {
+                it.remove();
+                w.settled();
+                w.caller.error(why);
+            }
         }
+    }
+
+    /** No copy of {@code end} is open any more: senders to it fail, readers at the other end meet EOF. */
+    private void lastCopyClosed(int end) {
+        End here = ends[end];
         for (Message m : here.inbox) {
             if (m.sender != null) {
                 m.sender.error("broken pipe: " + endName(end) + " was closed while this send waited for room");
@@ -254,6 +307,7 @@ final class PipeObject extends SharedObject {
             }
         }
         int other = 1 - end;
+        Waiter w;
         // Receivers only wait at an empty end: each of them now meets EOF.
         while ((w = ends[other].receivers.poll()) != null) {
             w.settled();
@@ -273,6 +327,16 @@ final class PipeObject extends SharedObject {
                 }
             }
         }
+        for (int end = 0; end < 2; end++) {
+            End e = ends[end];
+            if (e.holders.remove(pid)) {
+                // A process that ends closes its copies, as the operating system closes its descriptors.
+                report(pid, end, PipeEvent.Op.CLOSED, -1, "", e, 0);
+                if (!e.open()) {
+                    lastCopyClosed(end);
+                }
+            }
+        }
     }
 
     private void report(long actor, int end, PipeEvent.Op op, long messageId, String preview, End at, int line) {
@@ -280,7 +344,14 @@ final class PipeObject extends SharedObject {
         int pending = at.inbox.size();
         long bytes = at.bytes;
         boolean d = duplex;
-        emit(s -> new PipeEvent(
-                s, nanos, supervisorPid(), actor, id, end, op, messageId, preview, pending, bytes, d, line));
+        String text = op == PipeEvent.Op.CLOSED ? openIn(ends[end]) : preview;
+        emit(s ->
+                new PipeEvent(s, nanos, supervisorPid(), actor, id, end, op, messageId, text, pending, bytes, d, line));
+    }
+
+    /** The pids holding an open copy of {@code e}, and how many copies are on their way, for a CLOSED. */
+    private static String openIn(End e) {
+        String pids = e.holders.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        return e.inTransit == 0 ? pids : (pids + " +" + e.inTransit + " on the way").trim();
     }
 }
