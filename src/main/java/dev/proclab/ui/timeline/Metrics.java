@@ -77,15 +77,38 @@ final class Metrics {
     }
 
     double textWidth(String text) {
-        return text.length() * charWidth;
+        return width(text, charWidth, font.getSize());
     }
 
     double smallTextWidth(String text) {
-        return text.length() * smallCharWidth;
+        return width(text, smallCharWidth, small.getSize());
     }
 
     double boldTextWidth(String text) {
-        return text.length() * boldCharWidth;
+        return width(text, boldCharWidth, bold.getSize());
+    }
+
+    /**
+     * Whether {@code c} is drawn about one em wide: Chinese, Japanese and Korean characters and full-width
+     * forms, which the average width of Latin text would underestimate by half.
+     */
+    static boolean isWide(char c) {
+        return c >= 0x1100
+                && (c <= 0x115F
+                        || c >= 0x2E80 && c <= 0xA4CF
+                        || c >= 0xAC00 && c <= 0xD7A3
+                        || c >= 0xF900 && c <= 0xFAFF
+                        || c >= 0xFE30 && c <= 0xFE4F
+                        || c >= 0xFF00 && c <= 0xFF60
+                        || c >= 0xFFE0 && c <= 0xFFE6);
+    }
+
+    private static double width(String text, double perChar, double em) {
+        double w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += isWide(text.charAt(i)) ? em : perChar;
+        }
+        return w;
     }
 
     /**
@@ -109,26 +132,36 @@ final class Metrics {
 
     /** {@code text} cut to fit {@code width} at the normal size, with an ellipsis; empty when nothing fits. */
     String fit(String text, double width) {
-        return fit(text, width, charWidth);
+        return fit(text, width, charWidth, font.getSize());
     }
 
     String fitSmall(String text, double width) {
-        return fit(text, width, smallCharWidth);
+        return fit(text, width, smallCharWidth, small.getSize());
     }
 
     String fitBold(String text, double width) {
-        return fit(text, width, boldCharWidth);
+        return fit(text, width, boldCharWidth, bold.getSize());
     }
 
-    private static String fit(String text, double width, double perChar) {
-        int chars = (int) Math.floor(width / perChar);
-        if (chars >= text.length()) {
+    private static String fit(String text, double width, double perChar, double em) {
+        if (width(text, perChar, em) <= width) {
             return text;
         }
-        if (chars < 3) {
+        // Keep as many characters as fit with the ellipsis (about one Latin character wide).
+        double used = perChar;
+        int keep = 0;
+        while (keep < text.length()) {
+            double w = isWide(text.charAt(keep)) ? em : perChar;
+            if (used + w > width) {
+                break;
+            }
+            used += w;
+            keep++;
+        }
+        if (keep < 2) {
             return "";
         }
-        return text.substring(0, chars - 1) + "…";
+        return text.substring(0, keep) + "…";
     }
 
     private static double averageCharWidth(Font font) {

@@ -45,17 +45,17 @@ final class TaskPainter {
                         g.setLineWidth(frame);
                         g.strokeRect(
                                 a + frame / 2, top - 1 + frame / 2, Math.max(1, b - a - frame), height + 2 - frame);
-                        double room = Math.min(x1, f.plotRight()) - Math.max(x0, f.plotLeft()) - 2 * frame - 8;
+                        double room = Math.min(x1, f.plotRight()) - Math.max(x0, f.plotLeft()) - 2 * frame - 3;
                         String label = label(f, task);
                         if (m.measuredBoldWidth(label) > room) {
                             label = m.fitBold(label, room);
                         }
                         if (!label.isEmpty()) {
-                            double tx = Math.max(x0, f.plotLeft()) + frame + 4;
+                            double tx = Math.max(x0, f.plotLeft()) + frame + 3;
                             double chipH = Math.min(height - 2 * frame - 2, m.bold.getSize() + 6);
                             double cy = top + height / 2;
                             g.setFill(p.background());
-                            g.fillRoundRect(tx - 3, cy - chipH / 2, m.measuredBoldWidth(label) + 6, chipH, 6, 6);
+                            g.fillRoundRect(tx - 2, cy - chipH / 2, m.measuredBoldWidth(label) + 4, chipH, 6, 6);
                             g.setFont(m.bold);
                             g.setFill(ink);
                             g.setTextAlign(TextAlignment.LEFT);
