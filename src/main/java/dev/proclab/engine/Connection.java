@@ -134,10 +134,15 @@ public final class Connection implements Serializable, AutoCloseable {
         IpcClient.check(IpcClient.call(Ipc.PIPE_CLOSE, id, end, 0, null, null));
     }
 
-    /** A copy of this end leaves this process: it stays open until the receiving process reads it back. */
+    /**
+     * A copy of this end leaves this process: it stays open until a process reads it back, or until this
+     * process ends (as a descriptor kept for a child that never fetched it).
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        if (ChildRuntime.current() != null) {
+        ChildRuntime rt = ChildRuntime.current();
+        out.writeLong(rt == null ? -1 : rt.pid());
+        if (rt != null) {
             IpcClient.check(IpcClient.call(Ipc.PIPE_HANDLE, id, end, 0, "sent", null));
         }
     }
@@ -145,8 +150,9 @@ public final class Connection implements Serializable, AutoCloseable {
     /** A copy of this end arrived in this process, which holds it from now on. */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (ChildRuntime.current() != null) {
-            IpcClient.check(IpcClient.call(Ipc.PIPE_HANDLE, id, end, 0, "received", null));
+        long from = in.readLong();
+        if (ChildRuntime.current() != null && from >= 0) {
+            IpcClient.check(IpcClient.call(Ipc.PIPE_HANDLE, id, end, 0, "received from " + from, null));
         }
     }
 

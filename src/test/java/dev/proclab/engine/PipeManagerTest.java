@@ -18,6 +18,7 @@ import dev.proclab.programs.ManagerGone;
 import dev.proclab.programs.ManagerWaits;
 import dev.proclab.programs.PipeForgot;
 import dev.proclab.programs.PipeFull;
+import dev.proclab.programs.PipeInTransit;
 import dev.proclab.programs.PipeTalk;
 import dev.proclab.programs.SimpleQueueFifo;
 import java.util.ArrayList;
@@ -142,6 +143,32 @@ class PipeManagerTest {
                 .noneMatch(e -> e.op() == PipeEvent.Op.EOF || e.op() == PipeEvent.Op.POLL_READY && e.pending() == 0);
         assertThat(events.subList(endClosed, events.size()))
                 .anyMatch(e -> e.op() == PipeEvent.Op.EOF && e.actor() == main);
+    }
+
+    @Test
+    void aCopyOnItsWayKeepsTheEndOpenOnlyWhileItsSenderLives() throws Exception {
+        var result = run(spec(PipeInTransit.class, Map.of()), seconds(60));
+
+        long main = result.main().pid();
+        long child = result.process("Process-1").orElseThrow().pid();
+        assertThat(result.linesOf(main)).hasSize(2).startsWith("got hello");
+        List<PipeEvent> events = result.all(PipeEvent.class);
+        int eof = indexOf(events, e -> e.op() == PipeEvent.Op.EOF && e.actor() == main);
+        int lastClosed = indexOf(
+                events,
+                e -> e.op() == PipeEvent.Op.CLOSED
+                        && e.end() == 1
+                        && e.preview().isEmpty());
+        assertThat(lastClosed).as("the sending end closed").isNotNegative();
+        assertThat(events.get(lastClosed).actor())
+                .as("closed by the child's end")
+                .isEqualTo(child);
+        assertThat(events)
+                .as("the child's own close left its queued copy open")
+                .anyMatch(e -> e.op() == PipeEvent.Op.CLOSED
+                        && e.actor() == child
+                        && e.preview().contains("+1 on the way"));
+        assertThat(eof).isGreaterThan(lastClosed);
     }
 
     @Test

@@ -5,9 +5,11 @@ import dev.proclab.engine.internal.Ipc;
 import dev.proclab.engine.internal.Ipc.Request;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,8 +19,10 @@ import java.util.stream.Collectors;
  *
  * <p>Every process holds its own copy of an end, as it would hold a file descriptor: the creator holds
  * both, a process that receives a handle (as a process argument, or inside a message) holds that one
- * from then on, and a copy on its way to a process (serialised but not yet read back) counts as open.
- * {@code close()} closes the caller's copy; a process that ends closes its copies. An end is closed when
+ * from then on, and a copy on its way to a process (serialised but not yet read back) counts as open
+ * until its sending process ends (the spawn start method's way: only what was pickled for a process
+ * reaches it). {@code close()} closes the caller's copy; a process that ends closes its copies. An end
+ * is closed when
  * no copy of it is open; a receive at the other end then raises EOF once the messages already sent are
  * received. So, as in Python, a parent that keeps its copy of the sending end open keeps its reader
  * waiting forever.
@@ -71,13 +75,13 @@ final class PipeObject extends SharedObject {
         final Set<Long> holders = new LinkedHashSet<>();
         /** Processes that closed their copy (and hold no newer one). */
         final Set<Long> closedBy = new HashSet<>();
-        /** Copies serialised in one process and not yet read back in another. */
-        int inTransit;
+        /** Per sending pid: copies it serialised that no process has read back yet. */
+        final Map<Long, Integer> inTransit = new HashMap<>();
 
         long bytes;
 
         boolean open() {
-            return !holders.isEmpty() || inTransit > 0;
+            return !holders.isEmpty() || !inTransit.isEmpty();
         }
     }
 
@@ -133,10 +137,12 @@ final class PipeObject extends SharedObject {
 
     private void handleMoved(Caller c, int end) {
         End here = ends[end];
-        if ("sent".equals(c.request().text())) {
-            here.inTransit++;
+        String text = c.request().text();
+        if ("sent".equals(text)) {
+            here.inTransit.merge(c.pid(), 1, Integer::sum);
         } else {
-            here.inTransit = Math.max(0, here.inTransit - 1);
+            long from = Long.parseLong(text.substring(text.lastIndexOf(' ') + 1));
+            here.inTransit.computeIfPresent(from, (pid, n) -> n > 1 ? n - 1 : null);
             here.holders.add(c.pid());
             here.closedBy.remove(c.pid());
         }
@@ -329,8 +335,10 @@ final class PipeObject extends SharedObject {
         }
         for (int end = 0; end < 2; end++) {
             End e = ends[end];
-            if (e.holders.remove(pid)) {
-                // A process that ends closes its copies, as the operating system closes its descriptors.
+            boolean sentSome = e.inTransit.remove(pid) != null;
+            if (e.holders.remove(pid) || sentSome) {
+                // A process that ends closes its copies, as the operating system closes its descriptors,
+                // including those it kept for a process that never read them back.
                 report(pid, end, PipeEvent.Op.CLOSED, -1, "", e, 0);
                 if (!e.open()) {
                     lastCopyClosed(end);
@@ -352,6 +360,7 @@ final class PipeObject extends SharedObject {
     /** The pids holding an open copy of {@code e}, and how many copies are on their way, for a CLOSED. */
     private static String openIn(End e) {
         String pids = e.holders.stream().map(String::valueOf).collect(Collectors.joining(" "));
-        return e.inTransit == 0 ? pids : (pids + " +" + e.inTransit + " on the way").trim();
+        int moving = e.inTransit.values().stream().mapToInt(Integer::intValue).sum();
+        return moving == 0 ? pids : (pids + " +" + moving + " on the way").trim();
     }
 }
