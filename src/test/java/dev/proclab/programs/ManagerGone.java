@@ -1,5 +1,7 @@
 package dev.proclab.programs;
 
+import static dev.proclab.engine.Multiprocessing.sleep;
+
 import dev.proclab.engine.DictProxy;
 import dev.proclab.engine.ListProxy;
 import dev.proclab.engine.Manager;
@@ -23,7 +25,7 @@ public class ManagerGone {
             }
             ProcessHandle.of(m.pid()).ifPresent(ProcessHandle::destroyForcibly);
             while (m.isAlive()) {
-                Thread.onSpinWait();
+                sleep(0.01);
             }
             try {
                 d.get("a");
