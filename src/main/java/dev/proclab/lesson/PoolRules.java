@@ -85,7 +85,8 @@ final class PoolRules {
                 said = Say.of(
                                 name + " started "
                                         + Evidence.plural(started.size(), "worker process", "worker processes")
-                                        + " and gave them " + Evidence.plural(tasks, "task", "tasks"),
+                                        + (started.size() == 1 ? " and gave it " : " and gave them ")
+                                        + Evidence.plural(tasks, "task", "tasks"),
                                 name + " 启动了 " + started.size() + " 个工作进程，并把 " + tasks + " 个任务交给它们")
                         .then(each.isEmpty() ? Say.EMPTY : Say.of(": ", "：").then(Say.names(each, 8)));
             }

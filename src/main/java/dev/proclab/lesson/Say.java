@@ -38,8 +38,9 @@ record Say(String en, String zh) {
         return en.isEmpty() && zh.isEmpty();
     }
 
+    /** The text; in Chinese no space follows a full-width parenthesis ("buyer 1（pid 11）从 ..."). */
     LocalizedText text() {
-        return new LocalizedText(en, zh);
+        return new LocalizedText(en, zh.replace("） ", "）"));
     }
 
     /** Clauses joined by "; " (Chinese "；"), or the first {@code limit} and "and 3 more" (“等另外 3 项”). */

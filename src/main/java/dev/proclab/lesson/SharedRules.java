@@ -303,9 +303,9 @@ final class SharedRules {
                 n = which.size();
                 which.forEach(e -> refs.add(new EventRef(e.actor(), e.nanos(), op(e, name))));
                 List<Say> each = which.stream()
-                        .map(e -> item(e).then(" by ", "，")
+                        .map(e -> item(e).then(" by ", "，由 ")
                                 .then(run.said(e.actor()))
-                                .then(" at " + run.at(e.nanos()), " 在 " + run.at(e.nanos())))
+                                .then(" at " + run.at(e.nanos()), " 在 " + run.at(e.nanos()) + (put ? " 放入" : " 取出")))
                         .toList();
                 said = Say.of(
                                 Evidence.plural(which.size(), "item was", "items were")

@@ -2,11 +2,13 @@ package dev.proclab.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proclab.engine.event.Output;
 import dev.proclab.engine.run.Run;
 import dev.proclab.engine.run.RunSpec;
 import dev.proclab.lesson.PredictionVerdict.Outcome;
 import dev.proclab.trace.Trace;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,22 +16,27 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real runs of the core lessons confirm the right prediction and refute the others. */
-@Timeout(90)
+@Timeout(180)
 class LessonRunVerdictTest {
 
     @TempDir
     Path cache;
 
     private List<CheckResult> run(String id, Map<String, String> knobs, double timeScale) throws Exception {
+        return Checks.evaluate(LessonCatalog.loadDefault().find(id).orElseThrow(), trace(id, knobs, timeScale, 60));
+    }
+
+    private Trace trace(String id, Map<String, String> knobs, double timeScale, int limitSeconds) throws Exception {
         Lesson lesson = LessonCatalog.loadDefault().find(id).orElseThrow();
         CompiledProgram program = new LessonCompiler(LessonCompilerTest.testClasspath(), cache).compile(lesson);
         RunSpec spec = RunSpec.of(id, program.classpath(), lesson.mainClass(), lesson.resolveKnobs(knobs))
-                .withTimeScale(timeScale);
+                .withTimeScale(timeScale)
+                .withWallClockLimit(Duration.ofSeconds(limitSeconds));
         Trace trace = Trace.forRun(spec);
         try (Run run = Run.start(spec, trace)) {
             run.onEnd().join();
         }
-        return Checks.evaluate(lesson, trace);
+        return trace;
     }
 
     private static Prediction prediction(String id) {
@@ -87,5 +94,82 @@ class LessonRunVerdictTest {
                 .isEqualTo(Outcome.CONFIRMED);
         assertThat(Checks.verdict(prediction("start-join"), "max", inside).outcome())
                 .isEqualTo(Outcome.REFUTED);
+    }
+
+    @Test
+    void theUnlockedTicketSaleDecidesThePredictionByWhatThisRunSold() throws Exception {
+        // given
+        Lesson lesson = LessonCatalog.loadDefault().find("ticket-mutex").orElseThrow();
+        Trace trace = trace("ticket-mutex", Map.of("buyers", "5", "delay-min", "0.3", "delay-max", "0.5"), 1, 60);
+        List<CheckResult> results = Checks.evaluate(lesson, trace);
+        long sold = trace.snapshot().stream()
+                .filter(e -> e instanceof Output o && o.text().endsWith(" bought a ticket"))
+                .count();
+
+        // when
+        PredictionVerdict one = Checks.verdict(prediction("ticket-mutex"), "one", results);
+        PredictionVerdict more = Checks.verdict(prediction("ticket-mutex"), "more", results);
+        PredictionVerdict none = Checks.verdict(prediction("ticket-mutex"), "none", results);
+
+        // then: an oversell refutes "exactly one"; a run without one leaves "often more" undecided
+        assertThat(none.outcome()).isEqualTo(Outcome.REFUTED);
+        if (sold > 1) {
+            assertThat(more.outcome()).isEqualTo(Outcome.CONFIRMED);
+            assertThat(one.outcome()).isEqualTo(Outcome.REFUTED);
+            assertThat(more.evidence().get(0).evidence().en()).startsWith(sold + " lines of the children");
+        } else {
+            assertThat(more.outcome()).isEqualTo(Outcome.UNDECIDED);
+            assertThat(one.outcome()).isEqualTo(Outcome.UNDECIDED);
+        }
+    }
+
+    @Test
+    void theQueueRunShowsTheFourthPutWaiting() throws Exception {
+        // when
+        List<CheckResult> results = run("queue", Map.of("items", "4"), 0.5);
+
+        // then
+        assertThat(results).as(results.toString()).allMatch(CheckResult::passed);
+        assertThat(Checks.verdict(prediction("queue"), "blocks", results).outcome())
+                .isEqualTo(Outcome.CONFIRMED);
+        for (String wrong : List.of("dropped", "grows", "oldest")) {
+            assertThat(Checks.verdict(prediction("queue"), wrong, results).outcome())
+                    .as(wrong)
+                    .isEqualTo(Outcome.REFUTED);
+        }
+    }
+
+    @Test
+    void producerConsumerWithoutDaemonsConfirmsTheHang() throws Exception {
+        // when
+        List<CheckResult> results = Checks.evaluate(
+                LessonCatalog.loadDefault().find("producer-consumer").orElseThrow(),
+                trace(
+                        "producer-consumer",
+                        Map.of("daemon", "false", "items", "3", "make-time", "0.1", "eat-time", "0.1"),
+                        1,
+                        6));
+
+        // then
+        assertThat(Checks.verdict(prediction("producer-consumer"), "hangs", results)
+                        .outcome())
+                .isEqualTo(Outcome.CONFIRMED);
+        assertThat(Checks.verdict(prediction("producer-consumer"), "ends-when-empty", results)
+                        .outcome())
+                .isEqualTo(Outcome.REFUTED);
+    }
+
+    @Test
+    void thePoolRunShowsAtMostNProcessIds() throws Exception {
+        // when
+        List<CheckResult> results = run("pool", Map.of("tasks", "9", "duration", "0.4"), 0.5);
+
+        // then
+        assertThat(results).as(results.toString()).allMatch(r -> r.passed() || r.race());
+        assertThat(Checks.verdict(prediction("pool"), "at-most-n", results).outcome())
+                .isEqualTo(Outcome.CONFIRMED);
+        assertThat(Checks.verdict(prediction("pool"), "one-per-task", results).outcome())
+                .isEqualTo(Outcome.REFUTED);
+        assertThat(Checks.verdict(prediction("pool"), "one", results).outcome()).isEqualTo(Outcome.REFUTED);
     }
 }

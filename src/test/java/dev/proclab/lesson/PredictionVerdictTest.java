@@ -109,4 +109,22 @@ class PredictionVerdictTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'median'");
     }
+
+    @Test
+    void aRaceThisRunDidNotShowLeavesTheAnswerThatReliesOnItUndecided() {
+        // given: takes-sum read as a race (an oversell, say) that this run did not hit
+        Prediction prediction = prediction();
+        CheckResult notHit = new CheckResult(
+                "takes-sum", LocalizedText.of("Sum."), false, LocalizedText.of("not this time"), true, List.of());
+        CheckResult hit = new CheckResult(
+                "takes-sum", LocalizedText.of("Sum."), true, LocalizedText.of("this time"), true, List.of());
+
+        // when
+        PredictionVerdict quiet = Checks.verdict(prediction, "sum", List.of(notHit));
+        PredictionVerdict shown = Checks.verdict(prediction, "sum", List.of(hit));
+
+        // then
+        assertThat(quiet.outcome()).isEqualTo(Outcome.UNDECIDED);
+        assertThat(shown.outcome()).isEqualTo(Outcome.CONFIRMED);
+    }
 }

@@ -7,6 +7,7 @@ import dev.proclab.engine.event.Exiting;
 import dev.proclab.engine.event.IpcCreated;
 import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.event.Output;
+import dev.proclab.engine.event.PoolEvent;
 import dev.proclab.engine.event.ProcessStarted;
 import dev.proclab.engine.event.ProcessState;
 import dev.proclab.engine.event.QueueEvent;
@@ -111,6 +112,15 @@ final class RunScript {
     /** A lock event as the broker reports it; {@code holder} is the holder after it (-1 free). */
     RunScript lock(double ms, long actor, int id, LockEvent.Op op, long holder) {
         return add(new LockEvent(seq(SUPERVISOR), t(ms), SUPERVISOR, actor, id, op, holder, "", 4));
+    }
+
+    /**
+     * A pool event of task {@code task} (input {@code index}) or of a worker, reported by {@code source}: the
+     * broker (the supervisor) or the worker for STARTED and FINISHED.
+     */
+    RunScript pool(double ms, long source, long actor, int id, PoolEvent.Op op, int task, int index, long worker) {
+        return add(new PoolEvent(
+                seq(source), t(ms), source, actor, id, op, 1, task, index, task == 0 ? 0 : 1, worker, true, "", 4));
     }
 
     /** A queue event as the broker reports it, with the size and unfinished count after it. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.proclab.engine.event.LockEvent.Op;
+import dev.proclab.engine.event.PoolEvent;
 import dev.proclab.engine.event.QueueEvent;
 import dev.proclab.engine.event.RunEnded;
 import dev.proclab.lesson.CheckResult.EventRef;
@@ -75,8 +76,8 @@ class SharedChecksTest {
                 .isEqualTo("Lock-1 had one holder at a time: it was held 2 times, buyer 1 (pid 11) from 0.40 s to"
                         + " 0.90 s, buyer 2 (pid 12) from 0.90 s to 1.40 s; 1 <= 1.");
         assertThat(result.evidence().zh())
-                .isEqualTo("Lock-1 每次只有一个持有者：它被持有了 2 次，buyer 1（pid 11） 从 0.40 s 到 0.90 s、"
-                        + "buyer 2（pid 12） 从 0.90 s 到 1.40 s；1 <= 1。");
+                .isEqualTo("Lock-1 每次只有一个持有者：它被持有了 2 次，buyer 1（pid 11）从 0.40 s 到 0.90 s、"
+                        + "buyer 2（pid 12）从 0.90 s 到 1.40 s；1 <= 1。");
         assertThat(result.events())
                 .containsExactly(
                         new EventRef(A, t(400), "acquired Lock-1"), new EventRef(B, t(900), "acquired Lock-1"));
@@ -351,5 +352,81 @@ class SharedChecksTest {
         assertThat(result.evidence().en())
                 .isEqualTo("The run ended by itself at 1.31 s: MainProcess (pid 10) exited with 0 at 1.31 s.");
         assertThat(result.evidence().zh()).isEqualTo("运行在 1.31 s 自己结束了：MainProcess（pid 10）在 1.31 s 退出，退出码 0。");
+    }
+
+    /** A pool of two workers runs three tasks; the second worker finishes input 1 after input 2. */
+    private static RunScript poolRun() {
+        RunScript run = new RunScript()
+                .main(MAIN, 100)
+                .child(MAIN, A, "ForkPoolWorker-1", true, 110, 300)
+                .child(MAIN, B, "ForkPoolWorker-2", true, 120, 310)
+                .created(105, MAIN, 3, "Pool", "Pool-1", 2)
+                .pool(300, SUPERVISOR, A, 3, PoolEvent.Op.WORKER_STARTED, 0, 0, A)
+                .pool(310, SUPERVISOR, B, 3, PoolEvent.Op.WORKER_STARTED, 0, 0, B);
+        int[][] tasks = {{1, 0, (int) A, 400, 500}, {2, 1, (int) B, 400, 900}, {3, 2, (int) A, 510, 600}};
+        for (int[] t : tasks) {
+            long w = t[2];
+            run.pool(t[3] - 5, SUPERVISOR, MAIN, 3, PoolEvent.Op.SUBMITTED, t[0], t[1], -1)
+                    .pool(t[3] - 2, SUPERVISOR, w, 3, PoolEvent.Op.DISPATCHED, t[0], t[1], w)
+                    .pool(t[3], w, w, 3, PoolEvent.Op.STARTED, t[0], t[1], w)
+                    .pool(t[4], w, w, 3, PoolEvent.Op.FINISHED, t[0], t[1], w)
+                    .pool(t[4] + 2, SUPERVISOR, MAIN, 3, PoolEvent.Op.DELIVERED, t[0], t[1], w);
+        }
+        return run.print(950, MAIN, "main: task 0 was done by ForkPoolWorker-1 (pid 11)")
+                .print(951, MAIN, "main: task 1 was done by ForkPoolWorker-2 (pid 12)")
+                .print(952, MAIN, "main: task 2 was done by ForkPoolWorker-1 (pid 11)")
+                .ends(1000, SUPERVISOR, MAIN, 0)
+                .runEnded(1010);
+    }
+
+    @Test
+    void poolMeasuresNameTheWorkersAndTheTasksFromThePoolEvents() {
+        // given
+        Lesson lesson = lesson(
+                root,
+                """
+                - id: workers
+                  description: At most N workers.
+                  pool: {of: workers, expect: "<= ${workers}"}
+                - id: started
+                  description: Started once.
+                  pool: {of: worker-starts, expect: "== ${workers}"}
+                - id: one-at-a-time
+                  description: One task at a time.
+                  pool: {of: busy-at-once, expect: "<= 1"}
+                - id: results
+                  description: Every result back.
+                  pool: {of: results, expect: 3}
+                - id: out-of-order
+                  description: Finished out of order.
+                  pool: {of: finished-out-of-order, expect: ">= 1"}
+                - id: in-order
+                  description: Printed in task order.
+                  count: {of: decreases, process: main, matches: 'task (\\d+) was done', expect: 0}
+                """);
+
+        // when
+        List<CheckResult> results = judge(lesson, poolRun(), 1, Map.of());
+
+        // then
+        assertThat(results).as(results.toString()).allMatch(CheckResult::passed);
+        assertThat(results.get(0).evidence().en())
+                .isEqualTo("The tasks of Pool-1 ran on 2 processes: ForkPoolWorker-1 (pid 11) ran 2 tasks, the first"
+                        + " at 0.40 s; ForkPoolWorker-2 (pid 12) ran 1 task, the first at 0.40 s; 2 <= 2"
+                        + " (${workers}).");
+        assertThat(results.get(1).evidence().en())
+                .startsWith("Pool-1 started 2 worker processes and gave them 3 tasks");
+        assertThat(results.get(2).evidence().en())
+                .isEqualTo("Each worker of Pool-1 ran one task at a time: each of the 3 tasks finished before its"
+                        + " worker started the next; 1 <= 1.");
+        assertThat(results.get(3).evidence().en()).isEqualTo("3 results came back from Pool-1 in 3 tasks; 3 == 3.");
+        assertThat(results.get(4).evidence().en())
+                .isEqualTo("1 of the 3 tasks of Pool-1 finished before a task given earlier: ForkPoolWorker-1 (pid"
+                        + " 11) finished input 2 at 0.60 s, before ForkPoolWorker-2 (pid 12) finished input 1 at"
+                        + " 0.90 s; 1 >= 1.");
+        assertThat(results.get(4).evidence().zh()).contains("完成了输入 2");
+        assertThat(results.get(5).evidence().en())
+                .isEqualTo("3 lines of the main process matched 'task (\\d+) was done', their numbers in this order:"
+                        + " 0, 1, 2; 0 == 0.");
     }
 }
