@@ -10,6 +10,7 @@ import dev.proclab.engine.event.StateChanged;
 import dev.proclab.trace.RunInfo;
 import dev.proclab.trace.Trace;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +46,9 @@ import javafx.stage.Stage;
  * in new events, a 1 × 1 snapshot of its canvas forces the canvas to rasterise everything the frame drew
  * (what the render thread would do next); the moment that returns is when those events are on the canvas's
  * pixels. The latency of an event is that moment minus its stamp. Also printed: the same up to the end of
- * the JavaFX thread's paint (before rasterising), and the frames' spacing. The first two seconds are left
- * out (JIT warm-up).
+ * the JavaFX thread's paint (before rasterising), the frames' spacing, and the JavaFX thread's CPU time per
+ * frame (the figure that does not depend on how many others share the machine). The first two seconds are
+ * left out (JIT warm-up).
  */
 public final class EventLatencyBenchmark {
 
@@ -75,6 +77,7 @@ public final class EventLatencyBenchmark {
         long[] painted = new long[expected];
         long[] recorded = new long[expected];
         List<Long> frameTimes = new ArrayList<>();
+        List<Long> frameCpu = new ArrayList<>();
         CountDownLatch shown = new CountDownLatch(1);
         CompletableFuture<int[]> folded = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -90,10 +93,13 @@ public final class EventLatencyBenchmark {
             one.setViewport(new Rectangle2D(0, 0, 1, 1));
             WritableImage pixel = new WritableImage(1, 1);
             int[] seen = {0};
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long[] lastCpu = {threads.getCurrentThreadCpuTime()};
             // Runs on the JavaFX thread after the pulse's animation timers (the view's frame) and layout.
             scene.addPostLayoutPulseListener(() -> {
                 int now = view.model().eventCount();
                 if (now == seen[0]) {
+                    lastCpu[0] = threads.getCurrentThreadCpuTime();
                     return;
                 }
                 long afterPaint = System.nanoTime();
@@ -104,6 +110,10 @@ public final class EventLatencyBenchmark {
                     painted[i] = onPixels;
                 }
                 frameTimes.add(onPixels);
+                long cpu = threads.getCurrentThreadCpuTime();
+                // The JavaFX thread's CPU since the last pulse's end: this frame's fold, paint and rasterising.
+                frameCpu.add(cpu - lastCpu[0]);
+                lastCpu[0] = cpu;
                 seen[0] = now;
                 if (trace.ended().isPresent() && view.model().caughtUp()) {
                     folded.complete(new int[] {now});
@@ -129,6 +139,16 @@ public final class EventLatencyBenchmark {
             gaps[i - 1] = (frameTimes.get(i) - frameTimes.get(i - 1)) / 1e6;
         }
         Arrays.sort(gaps);
+        double[] cpu = new double[frameCpu.size()];
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] = frameCpu.get(i) / 1e6;
+        }
+        Arrays.sort(cpu);
+        System.out.printf(
+                Locale.ROOT,
+                "JavaFX thread CPU per frame (fold + paint + rasterise): median %.1f ms, p95 %.1f ms%n",
+                percentile(cpu, 0.5),
+                percentile(cpu, 0.95));
         System.out.printf(
                 Locale.ROOT,
                 "frames with new events: %d, spacing median %.1f ms, p95 %.1f ms, max %.1f ms; load %.2f%n",

@@ -14,6 +14,8 @@ import dev.proclab.engine.event.Spawned;
 import dev.proclab.engine.event.StateChanged;
 import dev.proclab.trace.RunInfo;
 import dev.proclab.trace.Trace;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,15 +41,15 @@ import javafx.stage.Stage;
  * </pre>
  *
  * It prints, for a few views (the whole run, zoomed in, panning), the median and 95th percentile of: the
- * paint itself on the JavaFX thread ({@code paint}: the painter recording its drawing into the canvas), and
+ * paint itself on the JavaFX thread ({@code paint}: the painter recording its drawing into the canvas), in
+ * wall-clock time and in the JavaFX thread's CPU time (the steadier figure on a shared, loaded machine), and
  * the paint plus the canvas rasterising it (software pipeline, through {@code snapshot}: an upper bound of
  * what a real frame costs, since a snapshot also copies the pixels out).
  *
- * <p>Measured on a 2-core machine, JDK 17, JavaFX 21 software pipeline (Monocle headless), 1600 × 1000,
- * whole run in view: 64 lanes × 1 563 events (120 291 in all) paint median 4.9–5.6 ms (p95 7.7–11 ms),
- * paint + rasterise 16–17 ms; 64 lanes × 100 000 events (6.4 million) paint median 5.2–5.5 ms (p95 6.6–7.3
- * ms), paint + rasterise 12–13 ms. Zoomed in 4× on the 6.4 million, where each column still holds some 17
- * states but too few to summarise from blocks, paint median 11 ms.
+ * <p>Measured on a 2-core machine shared with others (load 8 to 13), JDK 17, JavaFX 21 software pipeline
+ * (Monocle headless), 1600 × 1000, 64 lanes × 100 000 events (6.4 million): paint CPU median 4.6–6.0 ms for
+ * the whole run, 3.4–3.8 ms zoomed in 4× (11.9 and 8.9 ms before each column was summed from the previous
+ * column's edge), 5.3–6.0 ms zoomed in 100×; see {@code docs/benchmarks.md}.
  */
 public final class TimelinePaintBenchmark {
 
@@ -125,25 +127,33 @@ public final class TimelinePaintBenchmark {
         SnapshotParameters parameters = new SnapshotParameters();
         WritableImage image = new WritableImage((int) canvas.getWidth(), (int) canvas.getHeight());
         long[] paint = new long[FRAMES];
+        long[] paintCpu = new long[FRAMES];
         long[] rendered = new long[FRAMES];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = -WARM_UP; i < FRAMES; i++) {
             step.run();
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             view.paint();
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             canvas.snapshot(parameters, image);
             long t2 = System.nanoTime();
             if (i >= 0) {
                 paint[i] = t1 - t0;
+                paintCpu[i] = c1 - c0;
                 rendered[i] = t2 - t0;
             }
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-24s paint median %5.2f ms, p95 %5.2f ms | paint + rasterise median %6.2f ms, p95 %6.2f ms%n",
+                "%-24s paint median %5.2f ms, p95 %5.2f ms (CPU median %5.2f, p95 %5.2f) | paint + rasterise median"
+                        + " %6.2f ms, p95 %6.2f ms%n",
                 name,
                 median(paint),
                 p95(paint),
+                median(paintCpu),
+                p95(paintCpu),
                 median(rendered),
                 p95(rendered));
     }
