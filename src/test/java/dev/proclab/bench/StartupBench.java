@@ -177,7 +177,29 @@ public final class StartupBench {
 
     private double loadBefore;
 
+    /**
+     * For {@link EngineBench}: {@code rounds} rounds of the engine's default child JVM and the given Python
+     * start methods, printing nothing but progress; returns per contestant ({@code "proclab"},
+     * {@code "python fork"} ...) the median warm first line in ms and the median idle VmRSS in MiB.
+     */
+    static Map<String, double[]> firstLineAndRss(int rounds, String python, List<String> methods) throws Exception {
+        StartupBench bench = new StartupBench();
+        bench.rounds = rounds;
+        bench.python = python;
+        bench.methods = methods;
+        bench.variants.put(JAVA, "@default");
+        bench.rounds();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        bench.results.forEach((label, s) -> out.put(label, new double[] {median(s.firstLine), median(s.rssMiB)}));
+        return out;
+    }
+
     private void measure() throws Exception {
+        rounds();
+        report();
+    }
+
+    private void rounds() throws Exception {
         loadBefore = loadAverage()[0];
         Path jar = probeJar();
         boolean existed = Files.isRegularFile(ChildJvm.archiveFile());
@@ -212,7 +234,6 @@ public final class StartupBench {
             }
             System.err.printf("round %d/%d done%n", r + 1, rounds);
         }
-        report();
     }
 
     // ---- Java -------------------------------------------------------------------------------------------

@@ -34,6 +34,12 @@ import java.util.function.LongFunction;
 public final class EventChannel {
     private static final Object FLUSH_MARK = new Object();
 
+    /**
+     * False only with {@code -Dproclab.tracing=off} (the engine benchmark, measuring what tracing costs):
+     * then shared writes and the BLOCKED/RUNNING states of broker calls are not reported.
+     */
+    static final boolean TRACING = !"off".equals(System.getProperty("proclab.tracing"));
+
     private final Path socketPath;
     private final byte[] key;
     private final Object connectLock = new Object();
@@ -147,7 +153,11 @@ public final class EventChannel {
      */
     public void emit(LongFunction<Event> make) {
         synchronized (emitLock) {
-            Event e = make.apply(nextSeq++);
+            Event e = make.apply(nextSeq);
+            if (!TRACING && e instanceof dev.proclab.engine.event.SharedWrite) {
+                return;
+            }
+            nextSeq++;
             try {
                 queue.put(e);
             } catch (InterruptedException ie) {

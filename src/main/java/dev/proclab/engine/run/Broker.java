@@ -35,6 +35,7 @@ final class Broker {
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "proclab-broker-timer"));
     private final Map<Integer, SharedObject> objects = new HashMap<>();
     private final Map<String, Integer> perKind = new HashMap<>();
+    private final boolean tracing = !"off".equals(System.getProperty("proclab.tracing"));
     private int nextId = 1;
     private long nextItem = 1;
 
@@ -53,9 +54,15 @@ final class Broker {
         return supervisorPid;
     }
 
-    /** Reports an event; the supervisor's sequence number is filled in by the run. Broker thread only. */
+    /**
+     * Reports an event of a shared object; the supervisor's sequence number is filled in by the run. Broker
+     * thread only. Dropped when the supervisor runs with {@code -Dproclab.tracing=off} (only the engine
+     * benchmark does, to measure what tracing costs).
+     */
     void emit(LongFunction<Event> event) {
-        emit.accept(event);
+        if (tracing) {
+            emit.accept(event);
+        }
     }
 
     /** A new id for a queued item or a message, unique in the run. Broker thread only. */

@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>The system property {@code proclab.childFlags} replaces the tuning flags (for measuring);
- * {@code proclab.cds=false} turns the archive off.
+ * {@code proclab.cds=false} turns the archive off; {@code proclab.tracing=off} is passed on to the children
+ * (the engine benchmark's switch for measuring what tracing costs).
  */
 public final class ChildJvm {
     static final List<String> DEFAULT_FLAGS = List.of(
@@ -115,6 +116,9 @@ public final class ChildJvm {
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=error:stderr");
         cmd.addAll(tuningFlags());
+        if ("off".equals(System.getProperty("proclab.tracing"))) {
+            cmd.add("-Dproclab.tracing=off"); // the engine benchmark measuring what tracing costs
+        }
         if (archiveEnabled() && prepareArchive()) {
             cmd.add("-XX:SharedArchiveFile=" + archive());
             cmd.add("-Xshare:auto");

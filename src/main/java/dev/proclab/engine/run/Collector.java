@@ -143,11 +143,13 @@ final class Collector {
         }
     }
 
-    /** Writes the broker's replies to one connection; called on the broker thread. */
+    /**
+     * Writes the broker's replies to one connection, each in one write from a buffer kept for the
+     * connection (no allocation per reply); called by whichever thread serves the broker.
+     */
     private static final class ReplyWriter implements java.util.function.Consumer<Ipc.Reply> {
         private final SocketChannel channel;
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
-        private final java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+        private final Wire.Out out = new Wire.Out(256);
 
         ReplyWriter(SocketChannel channel) {
             this.channel = channel;
@@ -156,11 +158,11 @@ final class Collector {
         @Override
         public synchronized void accept(Ipc.Reply reply) {
             try {
-                bytes.reset();
-                data.writeInt(0);
-                reply.write(data);
-                var buffer = java.nio.ByteBuffer.wrap(bytes.toByteArray());
-                buffer.putInt(0, buffer.remaining() - 4);
+                out.reset();
+                int at = out.beginFrame();
+                reply.write(out);
+                out.endFrame(at);
+                var buffer = out.buffer();
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
