@@ -31,7 +31,8 @@ final class LegendPainter {
         SEMAPHORE("legend.semaphore"),
         DATA("legend.data"),
         PIPE("legend.pipe"),
-        CALL("legend.call");
+        CALL("legend.call"),
+        RESULT("legend.result");
 
         final String key;
 
@@ -75,6 +76,9 @@ final class LegendPainter {
         }
         if (model.messages().hasCalls()) {
             items.add(Item.CALL);
+        }
+        if (model.messages().hasResults()) {
+            items.add(Item.RESULT);
         }
         return items;
     }
@@ -219,6 +223,11 @@ final class LegendPainter {
                 g.fillRect(x0, top + h * 0.5, w, h * 0.5);
                 g.fillRect(x0 + w, top, w, h);
                 g.fillRect(x0 + 2 * w, top + h * 0.5, w, h * 0.5);
+            }
+            case RESULT -> {
+                g.setStroke(p.muted());
+                g.setLineWidth(1);
+                Arrows.curved(g, x0, top + h, x1, top, m.presenter ? 7 : 5);
             }
             case PIPE -> {
                 g.setStroke(p.pipe());

@@ -3,6 +3,7 @@ package dev.proclab.ui.timeline;
 import dev.proclab.engine.event.Event;
 import dev.proclab.engine.event.ManagerEvent;
 import dev.proclab.engine.event.PipeEvent;
+import dev.proclab.engine.event.PoolEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import java.util.Map;
  * Folds the events that carry something from one process to another into arrows: a pipe message from
  * its {@code SENT} (at the sender) to its {@code RECEIVED} (at the receiver), and a call through a
  * manager's proxy from its {@code CALLED} (at the caller) to its {@code SERVED} (at the manager process),
- * with its answer from the manager back to the caller at {@code RETURNED} or {@code RAISED}. Incremental
+ * with its answer from the manager back to the caller at {@code RETURNED} or {@code RAISED}; and a pool
+ * task's result from its worker, where the task finished, to the pool's owner, where it arrived. Incremental
  * (O(1) an event); arrows are kept in the order they were sent, so a frame finds the visible ones by binary
  * search. JavaFX thread only.
  */
@@ -25,7 +27,9 @@ final class MessageFold {
         /** A proxy call, caller → manager. */
         CALL,
         /** A proxy call's answer, manager → caller. */
-        ANSWER
+        ANSWER,
+        /** A pool task's result, from the worker where it finished to the pool's owner where it arrived. */
+        RESULT
     }
 
     /** One arrow; {@code toPid} is -1 until its arrival is known. */
@@ -57,8 +61,10 @@ final class MessageFold {
     private final Map<Long, Message> pipeInFlight = new HashMap<>();
     private final Map<Long, Message> callsInFlight = new HashMap<>();
     private final Map<Long, Long> callServedAt = new HashMap<>();
+    private final Map<Long, long[]> finished = new HashMap<>();
     private int pipes;
     private int calls;
+    private int results;
 
     boolean feed(Event event) {
         if (event instanceof PipeEvent e) {
@@ -72,6 +78,22 @@ final class MessageFold {
                 if (m != null) {
                     m.toPid = e.actor();
                     m.toNanos = Math.max(m.fromNanos, e.nanos());
+                }
+            }
+            return true;
+        }
+        if (event instanceof PoolEvent e) {
+            long key = (long) e.poolId() << 32 | (e.taskId() & 0xFFFFFFFFL);
+            if (e.op() == PoolEvent.Op.FINISHED) {
+                finished.put(key, new long[] {e.workerPid(), e.nanos()});
+            } else if (e.op() == PoolEvent.Op.DELIVERED) {
+                long[] from = finished.remove(key);
+                if (from != null) {
+                    Message m = add(new Message(Kind.RESULT, from[0], from[1], e.preview(), e.line()));
+                    m.toPid = e.actor();
+                    m.toNanos = Math.max(from[1], e.nanos());
+                    m.failed = !e.ok();
+                    results++;
                 }
             }
             return true;
@@ -140,5 +162,9 @@ final class MessageFold {
 
     boolean hasCalls() {
         return calls > 0;
+    }
+
+    boolean hasResults() {
+        return results > 0;
     }
 }

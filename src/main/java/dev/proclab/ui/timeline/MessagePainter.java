@@ -5,7 +5,8 @@ import javafx.scene.canvas.GraphicsContext;
 /**
  * Draws {@link MessageFold}'s arrows between lanes: a pipe message as a curve from the sender, where it
  * sent, to the receiver, where it received; a manager call as a straight arrow from the caller down (or
- * up) to the manager's lane, and its answer as a thinner one back. Arrows are found by binary search on
+ * up) to the manager's lane, and its answer as a thinner one back; a pool task's result as a thin curve
+ * from the worker to the pool's owner. Arrows are found by binary search on
  * their start and thinned to a few pixels apart and at most {@value #MAX_ARROWS} a frame, so their cost
  * stays with the pixels.
  */
@@ -67,6 +68,11 @@ final class MessagePainter {
                     g.setStroke(f.palette().call());
                     g.setLineWidth(m.lineWidth * 1.2);
                     Arrows.straight(g, x0, y0, Math.max(x0, x1), y1, head);
+                }
+                case RESULT -> {
+                    g.setStroke(msg.failed ? f.palette().alert() : f.palette().muted());
+                    g.setLineWidth(1);
+                    Arrows.curved(g, x0, y0, x1, y1, head * 0.8);
                 }
                 case ANSWER -> {
                     g.setStroke(msg.failed ? f.palette().alert() : f.palette().call());

@@ -119,4 +119,19 @@ class NewTracksFoldTest {
         assertThat(fold.hasPipes()).isTrue();
         assertThat(fold.hasCalls()).isTrue();
     }
+
+    @Test
+    void aPoolTaskResultIsAnArrowFromWhereItFinishedToWhereItWasDelivered() {
+        // given task 4 finished by worker 12 at 300 and delivered to the owner 10 at 340
+        MessageFold fold = new MessageFold();
+        fold.feed(pool(100, PoolEvent.Op.STARTED, 4, 12, true, "3"));
+        fold.feed(pool(300, PoolEvent.Op.FINISHED, 4, 12, true, "Done[3]"));
+        fold.feed(new PoolEvent(0, 340, 1, 10, 7, PoolEvent.Op.DELIVERED, 1, 4, 3, 1, 12, true, "Done[3]", 12));
+
+        // then
+        assertThat(fold.messages())
+                .extracting(m -> m.kind + " " + m.fromPid + "@" + m.fromNanos + " -> " + m.toPid + "@" + m.toNanos)
+                .containsExactly("RESULT 12@300 -> 10@340");
+        assertThat(fold.hasResults()).isTrue();
+    }
 }
