@@ -8,6 +8,12 @@ import static dev.proclab.ui.timeline.TimelineFixtures.WATCHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proclab.engine.event.Event;
+import dev.proclab.engine.event.LockEvent;
+import dev.proclab.engine.event.ManagerEvent;
+import dev.proclab.engine.event.PipeEvent;
+import dev.proclab.engine.event.PoolEvent;
+import dev.proclab.engine.event.SemaphoreEvent;
+import dev.proclab.engine.event.SharedWrite;
 import dev.proclab.trace.Trace;
 import java.util.List;
 import java.util.Locale;
@@ -271,5 +277,206 @@ class TimelineViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.model().lanes()).hasSize(4);
         assertThat(view.viewport().end()).isGreaterThan(Events.t(3010));
+    }
+
+    @Test
+    void poolTasksSemaphoresSharedDataPipesAndCallsAreDrawnAndClickable(FxRobot robot) {
+        // given a run with a pool worker running two tasks, a semaphore, a shared Value, a pipe and a manager
+        Events e = new Events();
+        long main = 300;
+        long worker = 301;
+        long other = 302;
+        long manager = 303;
+        e.spawned(0, Events.SUPERVISOR, main, "MainProcess", false, 0)
+                .started(60, 100, main, Events.SUPERVISOR, "MainProcess", false, true);
+        String[] names = {"ForkPoolWorker-1", "Other", "SyncManager-1"};
+        for (int i = 0; i < 3; i++) {
+            e.spawned(120, main, 301 + i, names[i], true, 10).started(150, 200, 301 + i, main, names[i], true, false);
+        }
+        e.created(210, main, 7, "Pool", "Pool-1", 1, 11)
+                .add(new PoolEvent(
+                        0,
+                        Events.t(300),
+                        worker,
+                        worker,
+                        7,
+                        PoolEvent.Op.STARTED,
+                        1,
+                        1,
+                        0,
+                        1,
+                        worker,
+                        true,
+                        "task-a",
+                        12))
+                .sleeping(300, worker, 0.3, 13)
+                .add(new PoolEvent(
+                        0, Events.t(600), worker, worker, 7, PoolEvent.Op.FINISHED, 1, 1, 0, 1, worker, true, "A", 12))
+                .add(new PoolEvent(
+                        0,
+                        Events.t(610),
+                        Events.SUPERVISOR,
+                        main,
+                        7,
+                        PoolEvent.Op.DELIVERED,
+                        1,
+                        1,
+                        0,
+                        1,
+                        worker,
+                        true,
+                        "A",
+                        12))
+                .add(new PoolEvent(
+                        0,
+                        Events.t(620),
+                        worker,
+                        worker,
+                        7,
+                        PoolEvent.Op.STARTED,
+                        1,
+                        2,
+                        1,
+                        1,
+                        worker,
+                        true,
+                        "task-b",
+                        12))
+                .add(new PoolEvent(
+                        0,
+                        Events.t(900),
+                        worker,
+                        worker,
+                        7,
+                        PoolEvent.Op.FINISHED,
+                        1,
+                        2,
+                        1,
+                        1,
+                        worker,
+                        false,
+                        "boom",
+                        12))
+                .created(220, main, 8, "Semaphore", "Semaphore-1", 0, 20)
+                .add(new SemaphoreEvent(
+                        0, Events.t(400), Events.SUPERVISOR, other, 8, LockEvent.Op.ACQUIRED, 0, "302", "", 21))
+                .add(new SemaphoreEvent(
+                        0, Events.t(450), Events.SUPERVISOR, main, 8, LockEvent.Op.WAITING, 0, "302", "300", 21))
+                .add(new SemaphoreEvent(
+                        0, Events.t(800), Events.SUPERVISOR, other, 8, LockEvent.Op.RELEASED, 0, "300", "", 22))
+                .created(230, main, 9, "Value", "Value-1", 0, 30)
+                .add(new SharedWrite(0, Events.t(300), other, 9, 0, 1, 0, 31))
+                .add(new SharedWrite(0, Events.t(500), worker, 9, 0, 5, 12, 31))
+                .add(new PipeEvent(
+                        0, Events.t(320), Events.SUPERVISOR, main, 10, 0, PipeEvent.Op.SENT, 1, "hi", 1, 10, true, 40))
+                .add(new PipeEvent(
+                        0,
+                        Events.t(380),
+                        Events.SUPERVISOR,
+                        other,
+                        10,
+                        1,
+                        PipeEvent.Op.RECEIVED,
+                        1,
+                        "hi",
+                        0,
+                        0,
+                        true,
+                        41))
+                .add(new ManagerEvent(
+                        0,
+                        Events.t(330),
+                        Events.SUPERVISOR,
+                        other,
+                        11,
+                        manager,
+                        ManagerEvent.Op.CALLED,
+                        1,
+                        other,
+                        "list-1",
+                        "append",
+                        "1",
+                        "",
+                        50))
+                .add(new ManagerEvent(
+                        0,
+                        Events.t(340),
+                        Events.SUPERVISOR,
+                        manager,
+                        11,
+                        manager,
+                        ManagerEvent.Op.SERVED,
+                        1,
+                        other,
+                        "list-1",
+                        "append",
+                        "1",
+                        "",
+                        50))
+                .add(new ManagerEvent(
+                        0,
+                        Events.t(350),
+                        Events.SUPERVISOR,
+                        other,
+                        11,
+                        manager,
+                        ManagerEvent.Op.RETURNED,
+                        1,
+                        other,
+                        "list-1",
+                        "append",
+                        "1",
+                        "None",
+                        50));
+        for (long pid = 301; pid <= 303; pid++) {
+            e.exiting(1000, pid, 0).exited(1010, main, pid, 0);
+        }
+        e.exiting(1020, main, 0).runEnded(1030);
+        show(robot, e.trace("new-tracks"));
+        robot.interact(() -> view.snapshotImage());
+        TimelineLayout layout = view.timelineLayout();
+        TimelineLayout.Row sem = layout.rows.stream()
+                .filter(r -> r.kind() == TimelineLayout.Kind.SEMAPHORE)
+                .findFirst()
+                .orElseThrow();
+        TimelineLayout.Row data = layout.rows.stream()
+                .filter(r -> r.kind() == TimelineLayout.Kind.DATA)
+                .findFirst()
+                .orElseThrow();
+
+        // when clicking the worker's lane inside its first task, the semaphore while main waits, the value
+        Point2D task = at(robot, 450, worker);
+        AtomicReference<TimelineSelection> onTask = new AtomicReference<>();
+        AtomicReference<TimelineSelection> onSem = new AtomicReference<>();
+        AtomicReference<TimelineSelection> onData = new AtomicReference<>();
+        robot.interact(() -> {
+            view.clickAt(task.getX(), task.getY());
+            onTask.set(view.selectionProperty().get());
+            Frame f = view.snapshotFrame();
+            view.clickAt(f.x(Events.t(500)), f.y(sem) + sem.height() * 0.3);
+            onSem.set(view.selectionProperty().get());
+            view.clickAt(f.x(Events.t(550)), f.y(data) + data.height() * 0.5);
+            onData.set(view.selectionProperty().get());
+        });
+
+        // then each says what it is, and the legend lists the new marks
+        assertThat(onTask.get().title()).contains("task-a");
+        assertThat(onTask.get().detail()).contains("pool task 1").contains("returned A");
+        assertThat(onSem.get().kind()).isEqualTo(TimelineSelection.Kind.SEMAPHORE);
+        assertThat(onSem.get().title()).contains("1 inside: Other");
+        assertThat(onSem.get().detail()).contains("waiting, in order: MainProcess");
+        assertThat(onData.get().kind()).isEqualTo(TimelineSelection.Kind.DATA);
+        assertThat(onData.get().detail())
+                .contains("value 5, written by ForkPoolWorker-1")
+                .contains("12 more");
+        assertThat(LegendPainter.items(view.model()))
+                .contains(
+                        LegendPainter.Item.TASK,
+                        LegendPainter.Item.SEMAPHORE,
+                        LegendPainter.Item.DATA,
+                        LegendPainter.Item.PIPE,
+                        LegendPainter.Item.CALL,
+                        LegendPainter.Item.RESULT);
+        assertThat(view.model().messages().messages()).hasSize(4);
     }
 }
