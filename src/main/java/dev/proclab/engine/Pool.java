@@ -73,6 +73,9 @@ public class Pool implements AutoCloseable {
     private final Map<Integer, Pending> pending = new HashMap<>();
 
     private State state = State.RUN;
+    /** Set when this process's main code has finished: its daemon workers are about to be terminated. */
+    private boolean ending;
+
     private int nextJob = 1;
     private int nextTask = 1;
 
@@ -127,6 +130,13 @@ public class Pool implements AutoCloseable {
         this.resultThread = new Thread(this::handleResults, "proclab-" + name + "-results");
         resultThread.setDaemon(true);
         resultThread.start();
+        if (rt != null) {
+            rt.atFinish(() -> {
+                synchronized (this) {
+                    ending = true;
+                }
+            });
+        }
         try {
             synchronized (this) {
                 for (int i = 0; i < processes; i++) {
@@ -472,7 +482,7 @@ public class Pool implements AutoCloseable {
     /** A worker ended: start another in its place while the pool has work to do. Result thread. */
     private void workerEnded(long pid) {
         synchronized (this) {
-            if (state == State.TERMINATE || (state == State.CLOSE && pending.isEmpty())) {
+            if (ending || state == State.TERMINATE || (state == State.CLOSE && pending.isEmpty())) {
                 return;
             }
             try {
