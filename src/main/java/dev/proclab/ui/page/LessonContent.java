@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param python the equivalent Python program, empty when the lesson has none
  * @param explanationEn the English explanation (Markdown), empty when missing
  * @param explanationZh the Chinese explanation, the English one when there is no translation
+ * @param folder the lesson's folder, where the explanation's images are; null when there is none
  */
-public record LessonContent(Map<String, String> javaFiles, String python, String explanationEn, String explanationZh) {
+public record LessonContent(
+        Map<String, String> javaFiles, String python, String explanationEn, String explanationZh, Path folder) {
     public LessonContent {
         javaFiles = Collections.unmodifiableMap(new LinkedHashMap<>(javaFiles));
     }
@@ -38,7 +40,12 @@ public record LessonContent(Map<String, String> javaFiles, String python, String
             String python = lesson.pythonSource().isPresent()
                     ? read(lesson.pythonSource().get())
                     : "";
-            return new LessonContent(java, python, readOr(lesson.explanation("en")), readOr(lesson.explanation("zh")));
+            return new LessonContent(
+                    java,
+                    python,
+                    readOr(lesson.explanation("en")),
+                    readOr(lesson.explanation("zh")),
+                    lesson.dir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,17 +2,22 @@ package dev.proclab.ui.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -65,6 +70,54 @@ class MarkdownRendererTest {
         VBox doc = MarkdownRenderer.render("Look: ![a diagram](d.png) and <b>tags</b>.");
 
         assertThat(text((TextFlow) doc.getChildren().get(0))).isEqualTo("Look: a diagram and <b>tags</b>.");
+    }
+
+    @Test
+    void anImageAloneInItsParagraphIsShownWithItsCaptionAndAMissingOneAsText(@TempDir Path folder)
+            throws Exception {
+        Path pictures = Files.createDirectories(folder.resolve("pictures"));
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png",
+                pictures.resolve("d.png").toFile());
+
+        VBox doc = MarkdownRenderer.render(
+                "![Two processes](pictures/d.png)\n\n![gone](missing.png)\n\n![web](https://example.org/x.png)",
+                false,
+                folder,
+                Optional.empty());
+
+        assertThat(doc.getChildren()).hasSize(3);
+        VBox picture = (VBox) doc.getChildren().get(0);
+        assertThat(picture.getStyleClass()).contains(MarkdownRenderer.IMAGE);
+        ImageView view = (ImageView) picture.getChildren().get(0);
+        assertThat(view.getImage().getUrl()).endsWith("pictures/d.png");
+        assertThat(((Label) picture.getChildren().get(1)).getText()).isEqualTo("Two processes");
+        assertThat(text((TextFlow) doc.getChildren().get(1))).isEqualTo("gone");
+        assertThat(text((TextFlow) doc.getChildren().get(2))).isEqualTo("web");
+    }
+
+    @Test
+    void aCommentIsHiddenAndAnAfterRunSectionIsHeldBackUntilTheLessonHasRun() {
+        String markdown = "# T\n\nIntro.\n\n<!-- a note for authors -->\n\n"
+                + MarkdownRenderer.AFTER_RUN_MARK
+                + "\n## What to notice\n\n- a lane\n\n### Detail\n\nMore.\n\n## Try this\n\nKnobs.";
+
+        VBox before = MarkdownRenderer.render(markdown, true, null, Optional.of("Shown after the run."));
+        VBox after = MarkdownRenderer.render(markdown, true, null, Optional.empty());
+
+        assertThat(before.getChildren()).hasSize(4);
+        assertThat(text((TextFlow) before.getChildren().get(0))).isEqualTo("Intro.");
+        Label note = (Label) before.getChildren().get(1);
+        assertThat(note.getStyleClass()).contains(MarkdownRenderer.HELD_BACK);
+        assertThat(note.getText()).isEqualTo("Shown after the run.");
+        assertThat(text((TextFlow) before.getChildren().get(2))).isEqualTo("Try this");
+        assertThat(after.getChildren()).hasSize(4);
+        VBox section = (VBox) after.getChildren().get(1);
+        assertThat(section.getStyleClass()).contains(MarkdownRenderer.AFTER_RUN);
+        assertThat(section.getChildren()).hasSize(4); // the heading, the list, the sub-heading, its paragraph
+        assertThat(text((TextFlow) section.getChildren().get(0))).isEqualTo("What to notice");
+        assertThat(text((TextFlow) after.getChildren().get(2))).isEqualTo("Try this");
     }
 
     private static String text(TextFlow flow) {

@@ -79,7 +79,7 @@ class LessonPageViewModelTest {
     private static LessonContent content(Lesson lesson) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Main.java", "class Main { /* " + lesson.id() + " */ }");
-        return new LessonContent(files, "print('" + lesson.id() + "')", "# " + lesson.id(), "");
+        return new LessonContent(files, "print('" + lesson.id() + "')", "# " + lesson.id(), "", null);
     }
 
     @Test
