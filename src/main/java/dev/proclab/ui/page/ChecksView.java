@@ -4,7 +4,10 @@ import static dev.proclab.ui.UiStyles.*;
 
 import dev.proclab.lesson.CheckResult;
 import dev.proclab.ui.I18n;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,10 +24,12 @@ final class ChecksView extends VBox {
     private final I18n i18n;
     private final VBox rows = new VBox();
     private final Subscription subscription;
+    private final Consumer<List<CheckResult.EventRef>> pointAt;
 
-    ChecksView(LessonPageViewModel page, I18n i18n) {
+    ChecksView(LessonPageViewModel page, I18n i18n, Consumer<List<CheckResult.EventRef>> pointAt) {
         this.page = page;
         this.i18n = i18n;
+        this.pointAt = pointAt;
         getStyleClass().add(CHECKS);
         setId("checks");
         Label heading = new Label();
@@ -65,6 +70,15 @@ final class ChecksView extends VBox {
         evidence.setWrapText(true);
         evidence.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(text, evidence);
+        if (!result.events().isEmpty()) {
+            // Point at the events the evidence cites: rings on their lanes, in view, the cursor on the first.
+            Hyperlink show =
+                    new Hyperlink(i18n.get("checks.show", result.events().size()));
+            show.getStyleClass().add(CHECK_EVIDENCE + "-show");
+            show.setId("show-" + result.id());
+            show.setOnAction(e -> pointAt.accept(result.events()));
+            words.getChildren().add(show);
+        }
         HBox.setHgrow(words, Priority.ALWAYS);
         HBox row = new HBox(mark, words);
         row.getStyleClass().add(CHECK_ROW);

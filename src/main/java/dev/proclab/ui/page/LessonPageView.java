@@ -66,7 +66,7 @@ public final class LessonPageView extends StackPane {
                 page.run().phaseProperty().map(RunPhase::isBusy),
                 page.run().phaseProperty().map(p -> p == RunPhase.ENDED || p == RunPhase.REPLAY),
                 page.verdictProperty());
-        checks = new ChecksView(page, i18n);
+        checks = new ChecksView(page, i18n, timeline::pointAt);
         console = new ConsoleView(consoleModel, i18n);
         runBar = new RunBar(page, i18n);
 

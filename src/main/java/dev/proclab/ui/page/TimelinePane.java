@@ -1,7 +1,9 @@
 package dev.proclab.ui.page;
 
+import dev.proclab.lesson.CheckResult;
 import dev.proclab.trace.Trace;
 import dev.proclab.ui.timeline.TimelineSelection;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
@@ -42,4 +44,10 @@ public interface TimelinePane {
 
     /** The timeline as it is drawn now, for export. */
     WritableImage snapshotImage();
+
+    /**
+     * Points at these events (a check's evidence): marks each on its process's lane, brings them into
+     * view and puts the cursor on the first; an empty list takes the marks away. A new trace drops them.
+     */
+    void pointAt(List<CheckResult.EventRef> events);
 }

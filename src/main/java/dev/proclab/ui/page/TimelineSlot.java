@@ -1,8 +1,10 @@
 package dev.proclab.ui.page;
 
+import dev.proclab.lesson.CheckResult;
 import dev.proclab.trace.Trace;
 import dev.proclab.ui.timeline.TimelineSelection;
 import dev.proclab.ui.timeline.TimelineView;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -103,6 +105,22 @@ public final class TimelineSlot implements TimelinePane {
     @Override
     public WritableImage snapshotImage() {
         return view.snapshotImage();
+    }
+
+    @Override
+    public void pointAt(List<CheckResult.EventRef> events) {
+        view.pinsProperty()
+                .set(events.stream()
+                        .map(e -> new TimelineView.Pin(e.pid(), e.nanos()))
+                        .toList());
+        if (!events.isEmpty()) {
+            long first =
+                    events.stream().mapToLong(CheckResult.EventRef::nanos).min().orElseThrow();
+            long last =
+                    events.stream().mapToLong(CheckResult.EventRef::nanos).max().orElseThrow();
+            view.reveal(first, last);
+            view.cursorNanosProperty().set(first);
+        }
     }
 
     private void replaceView() {

@@ -1,6 +1,7 @@
 package dev.proclab.ui.timeline;
 
 import dev.proclab.trace.Trace;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -78,6 +79,7 @@ public final class TimelineView extends Region {
     private final ReadOnlyObjectWrapper<TimelineSelection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ObjectProperty<Boolean> dark = new SimpleObjectProperty<>(this, "dark");
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode");
+    private final ObjectProperty<List<Pin>> pins = new SimpleObjectProperty<>(this, "pins", List.of());
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -134,6 +136,7 @@ public final class TimelineView extends Region {
                 cursorNanos.subscribe(t -> dirty = true),
                 selection.subscribe(s -> dirty = true),
                 dark.subscribe(d -> dirty = true),
+                pins.subscribe(p -> dirty = true),
                 presenterMode.subscribe(on -> {
                     layoutDirty = true;
                     dirty = true;
@@ -160,6 +163,7 @@ public final class TimelineView extends Region {
         liveEdge = model.origin();
         cursorNanos.set(null);
         selection.set(null);
+        pins.set(List.of());
         layoutDirty = true;
         dirty = true;
         update();
@@ -204,6 +208,33 @@ public final class TimelineView extends Region {
      */
     public ReadOnlyObjectProperty<TimelineSelection> selectionProperty() {
         return selection.getReadOnlyProperty();
+    }
+
+    /** A place on a process's lane, at a time on the run's clock, that the page points at. */
+    public record Pin(long pid, long nanos) {}
+
+    /**
+     * The places the page points at, drawn as rings on their lanes, numbered in list order (the events a
+     * check cites as its evidence); empty (the default) for none. {@link #show} and {@link #clear()} empty
+     * it. JavaFX thread.
+     */
+    public ObjectProperty<List<Pin>> pinsProperty() {
+        return pins;
+    }
+
+    /**
+     * Moves the view so that the times from {@code fromNanos} to {@code toNanos} (the run's clock) are in
+     * sight with a margin, and stops following the live edge. JavaFX thread.
+     */
+    public void reveal(long fromNanos, long toNanos) {
+        update();
+        long from = Math.min(fromNanos, toNanos);
+        long to = Math.max(fromNanos, toNanos);
+        long margin = Math.max(50_000_000L, (to - from) / 6);
+        followLive.set(false);
+        fitted = false;
+        viewport.show(from - margin, to + margin);
+        dirty = true;
     }
 
     /**
@@ -369,7 +400,9 @@ public final class TimelineView extends Region {
         if (canvas.getWidth() < 1 || canvas.getHeight() < 1) {
             return;
         }
-        TimelinePainter.paint(canvas.getGraphicsContext2D(), snapshotFrame());
+        Frame frame = snapshotFrame();
+        TimelinePainter.paint(canvas.getGraphicsContext2D(), frame);
+        PinPainter.paint(canvas.getGraphicsContext2D(), frame, pins.get());
         paintedRevision = viewport.revision();
         paintedDark = isDark();
         dirty = false;

@@ -110,6 +110,55 @@ class TimelineViewTest {
     }
 
     @Test
+    void pinsMarkTheCitedEventsOnTheirLanesAndRevealBringsThemIntoView(FxRobot robot) {
+        // given: a finished run, zoomed in far from the events to point at
+        show(robot, TimelineFixtures.startJoin());
+        robot.interact(() -> {
+            for (int i = 0; i < 8; i++) {
+                view.zoomIn();
+            }
+        });
+        robot.interact(view::frame);
+        assertThat(view.viewport().end()).isLessThan(Events.t(2961));
+
+        // when: the page points at child 2's last line and the daemon's end
+        robot.interact(() -> {
+            view.pinsProperty()
+                    .set(List.of(
+                            new TimelineView.Pin(CHILD_2, Events.t(2961)),
+                            new TimelineView.Pin(WATCHER, Events.t(2985))));
+            view.reveal(Events.t(2961), Events.t(2985));
+        });
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(view.snapshotImage()));
+
+        // then: both are in view, each with a ring in the cursor's colour around it (left of its centre)
+        assertThat(view.viewport().start()).isLessThan(Events.t(2961));
+        assertThat(view.viewport().end()).isGreaterThan(Events.t(2985));
+        assertThat(view.followLiveProperty().get()).isFalse();
+        var pixels = image.get().getPixelReader();
+        Metrics m = view.metrics();
+        double radius = Math.max(7, m.laneHeight * 0.42);
+        for (var pin : view.pinsProperty().get()) {
+            Frame f = view.snapshotFrame();
+            TimelineLayout.Row row = f.layout().laneRow(pin.pid());
+            double x = f.layout().plotLeft() + f.viewport().toX(pin.nanos());
+            double y = f.layout().screenY(row.top() + row.height() / 2, f.viewport());
+            boolean ring = false;
+            for (int dx = -1; dx <= 1 && !ring; dx++) {
+                ring = near(
+                        pixels.getColor((int) Math.round(x - radius) + dx, (int) Math.round(y)),
+                        Palette.LIGHT.cursor());
+            }
+            assertThat(ring).as("a ring at pid %d", pin.pid()).isTrue();
+        }
+
+        // and a new trace drops the pins
+        show(robot, TimelineFixtures.startJoin());
+        assertThat(view.pinsProperty().get()).isEmpty();
+    }
+
+    @Test
     void clickingAStatePlacesTheCursorAndSelectsItWithItsProgramLine(FxRobot robot) {
         // given
         show(robot, TimelineFixtures.startJoin());
