@@ -680,7 +680,8 @@ final class SharedRules {
                         Say.of(
                                 "The run did not end by itself: it was ended at the wall-clock limit at " + t + " ("
                                         + e.message() + ")",
-                                "运行没有自己结束：它在 " + t + " 到达墙钟时限时被结束（" + e.message() + "）");
+                                // The engine's message only repeats the limit, in English: the time says it.
+                                "运行没有自己结束：到了墙钟时限，它在 " + t + " 被强制结束");
                     case STOPPED ->
                         Say.of("The run did not end by itself: it was stopped at " + t, "运行没有自己结束：它在 " + t + " 被手动停止");
                     case FAILED ->
