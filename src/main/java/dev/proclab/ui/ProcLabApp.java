@@ -1,6 +1,8 @@
 package dev.proclab.ui;
 
 import dev.proclab.engine.run.ChildJvm;
+import dev.proclab.lesson.CompileException;
+import dev.proclab.lesson.CompiledProgram;
 import dev.proclab.lesson.LessonCompiler;
 import dev.proclab.ui.console.ConsoleViewModel;
 import dev.proclab.ui.lessons.CatalogShelf;
@@ -9,6 +11,7 @@ import dev.proclab.ui.lessons.LessonListViewModel;
 import dev.proclab.ui.page.LessonContent;
 import dev.proclab.ui.page.LessonPageViewModel;
 import dev.proclab.ui.page.TimelineSlot;
+import dev.proclab.ui.run.ProgramCompiler;
 import dev.proclab.ui.run.RunStarter;
 import dev.proclab.ui.run.RunViewModel;
 import dev.proclab.ui.shell.AppParts;
@@ -16,8 +19,10 @@ import dev.proclab.ui.shell.FilePicker;
 import dev.proclab.ui.shell.FxFilePicker;
 import dev.proclab.ui.shell.MainWindow;
 import dev.proclab.ui.shell.Theme;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -91,8 +96,20 @@ public final class ProcLabApp extends Application {
         var lessons = new LessonListViewModel(CatalogShelf::read, files, Platform::runLater);
         // Read the lessons while the window is being built and shown, not after.
         lessons.load();
-        LessonCompiler compiler = new LessonCompiler();
-        var run = new RunViewModel(compiler::compile, RunStarter.REAL, runThread, Platform::runLater);
+        // The compiler needs the engine's runtime jar, whose check reads the engine's classes: it is made on
+        // the compile thread by the first run, not on the way to the first frame.
+        ProgramCompiler compiler = new ProgramCompiler() {
+            private LessonCompiler made;
+
+            @Override
+            public CompiledProgram compile(Map<String, String> sources) throws CompileException, IOException {
+                if (made == null) {
+                    made = new LessonCompiler();
+                }
+                return made.compile(sources);
+            }
+        };
+        var run = new RunViewModel(compiler, RunStarter.REAL, runThread, Platform::runLater);
         var marks = new DoneMarks(settings.doneFile());
         var page = new LessonPageViewModel(run, marks, LessonContent::read, files, Platform::runLater);
         var parts = new AppParts(
@@ -115,7 +132,7 @@ public final class ProcLabApp extends Application {
         window.installShortcuts();
         stage.show();
         window.sidebar().list().requestFocus();
-        StartupMarker.watch(stage, window.sidebar().list());
+        StartupMarker.watch(stage, window);
     }
 
     /** The window, for tests and the screenshot tool. */

@@ -1,20 +1,22 @@
 package dev.proclab.ui;
 
+import dev.proclab.ui.shell.MainWindow;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 
 /**
  * For the start-up benchmark: with {@code -Dproclab.startupMarker=print} (or {@code =exit}) the app prints
- * one line, {@code proclab-startup list-shown <nanoTime>}, once the lesson list is on screen, and with
- * {@code exit} then quits. The number is {@link System#nanoTime()}, on the clock every JVM of the machine
- * shares on Linux, so the process that started the app can subtract the moment it started it.
+ * two lines, {@code proclab-startup list-shown <nanoTime>} once the lesson list is on screen and then
+ * {@code proclab-startup page-shown <nanoTime>} once the first lesson's page is, and with {@code exit} then
+ * quits. The number is {@link System#nanoTime()}, on the clock every JVM of the machine shares on Linux, so
+ * the process that started the app can subtract the moment it started it.
  *
- * <p>"On screen" means: the window is showing, the list holds the lessons, and the pulse that laid them
- * out has been followed by one more, so its frame has gone to the renderer. Without the property nothing
- * is watched. JavaFX thread only.
+ * <p>"On screen" means: the window is showing, the list holds the lessons (the page: it has been built,
+ * holds the selected lesson's files and has a size), and the pulse that laid them out has been followed by
+ * one more, so its frame has gone to the renderer. Without the property nothing is watched. JavaFX thread
+ * only.
  */
 final class StartupMarker {
 
@@ -22,31 +24,51 @@ final class StartupMarker {
 
     private StartupMarker() {}
 
-    static void watch(Stage stage, ListView<?> list) {
+    static void watch(Stage stage, MainWindow window) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null || mode.isBlank()) {
             return;
         }
         Scene scene = stage.getScene();
         Runnable[] listener = new Runnable[1];
-        boolean[] laidOut = {false};
+        // 0: waiting for the list, 1: the list was laid out, 2: waiting for the page, 3: the page was laid out
+        int[] step = {0};
         listener[0] = () -> {
-            if (!laidOut[0]) {
-                if (stage.isShowing() && !list.getItems().isEmpty() && list.getHeight() > 0) {
-                    laidOut[0] = true;
+            switch (step[0]) {
+                case 0 -> {
+                    var list = window.sidebar().list();
+                    if (stage.isShowing() && !list.getItems().isEmpty() && list.getHeight() > 0) {
+                        step[0] = 1;
+                    }
                 }
-                Platform.requestNextPulse();
-                return;
+                case 1 -> {
+                    print("list-shown");
+                    step[0] = 2;
+                }
+                case 2 -> {
+                    if (window.hasPage()
+                            && window.page().getHeight() > 0
+                            && window.page().pageModel().contentProperty().get() != null) {
+                        step[0] = 3;
+                    }
+                }
+                default -> {
+                    print("page-shown");
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    if (mode.equals("exit")) {
+                        Platform.exit();
+                    }
+                    return;
+                }
             }
-            long now = System.nanoTime();
-            scene.removePostLayoutPulseListener(listener[0]);
-            System.out.println(String.format(Locale.ROOT, "proclab-startup list-shown %d", now));
-            System.out.flush();
-            if (mode.equals("exit")) {
-                Platform.exit();
-            }
+            Platform.requestNextPulse();
         };
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
+    }
+
+    private static void print(String what) {
+        System.out.println(String.format(Locale.ROOT, "proclab-startup %s %d", what, System.nanoTime()));
+        System.out.flush();
     }
 }

@@ -22,20 +22,23 @@ import java.util.concurrent.TimeUnit;
  *     java -cp target/test-classes dev.proclab.bench.AppStartBench [--runs 10] [--jar target/proclab.jar]
  * </pre>
  *
- * Each run starts {@code java -Dproclab.startupMarker=exit -jar proclab.jar} as a new process, exactly as a
- * user launches the app (no arguments: the window), on whatever display {@code DISPLAY} names. The app
- * prints the {@link System#nanoTime()} at which its lesson list is on screen (see {@code StartupMarker} in
- * {@code dev.proclab.ui}) and quits; on Linux every JVM reads the same monotonic clock, so launch → list is
- * that number minus the moment just before this process called {@link ProcessBuilder#start()}. The first
- * run is a warm-up (page cache, font cache) and reported apart. Prints the machine, every run, the median
- * and the 95th percentile, and the CPU time the app had used by then (from {@code /proc}: on a loaded
- * machine the wall-clock time mostly measures the wait for a core, the CPU time what the app itself costs).
+ * Each run starts {@code java -Dproclab.startupMarker=exit -jar proclab.jar} as a new process, exactly as a user
+ * launches the app (no arguments: the window, through the jar's launcher and the app's own JVM), on whatever display
+ * {@code DISPLAY} names. The app prints the {@link System#nanoTime()} at which its lesson list is on screen, then
+ * the one at which the first lesson's page is (the page is built after the list; see {@code StartupMarker} in {@code
+ * dev.proclab.ui}), and quits; on Linux every JVM reads the same monotonic clock, so launch → list is that number
+ * minus the moment just before this process called {@link ProcessBuilder#start()}. {@code --flag} passes an option
+ * to the launched JVM (for example {@code --flag -Dproclab.relaunch=false} to start the app in the first JVM). The
+ * first run is a warm-up (page cache, font cache) and reported apart. Prints the machine, every run, the median and
+ * the 95th percentile of both, and the CPU time the app (both JVMs) had used by the list (from {@code /proc}: on a
+ * loaded machine the wall-clock time mostly measures the wait for a core, the CPU time what the app itself costs).
  */
 public final class AppStartBench {
 
-    private static double lastCpu;
-
     private AppStartBench() {}
+
+    /** One launch: when the list and the first lesson's page were on screen, and the CPU used by then. */
+    private record Launch(double listMs, double pageMs, double cpuMs) {}
 
     public static void main(String[] args) throws Exception {
         int runs = 10;
@@ -53,34 +56,50 @@ public final class AppStartBench {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -o -q package -DskipTests first");
         }
         System.out.println(machine());
-        double cold = once(jar, flags);
-        System.out.printf(Locale.ROOT, "warm-up run: %.0f ms%n", cold);
-        double[] ms = new double[runs];
+        Launch cold = once(jar, flags);
+        System.out.printf(Locale.ROOT, "warm-up run: list %.0f ms, page %.0f ms%n", cold.listMs(), cold.pageMs());
+        double[] list = new double[runs];
+        double[] page = new double[runs];
         double[] cpu = new double[runs];
         for (int r = 0; r < runs; r++) {
-            ms[r] = once(jar, flags);
-            cpu[r] = lastCpu;
+            Launch l = once(jar, flags);
+            list[r] = l.listMs();
+            page[r] = l.pageMs();
+            cpu[r] = l.cpuMs();
             System.out.printf(
-                    Locale.ROOT, "run %d: %.0f ms, app CPU %.0f ms (load %.2f)%n", r + 1, ms[r], cpu[r], load());
+                    Locale.ROOT,
+                    "run %d: list %.0f ms, page %.0f ms, app CPU by the list %.0f ms (load %.2f)%n",
+                    r + 1,
+                    list[r],
+                    page[r],
+                    cpu[r],
+                    load());
         }
-        Arrays.sort(ms);
+        summary("launch -> lesson list shown", list);
+        summary("launch -> first lesson's page shown", page);
         Arrays.sort(cpu);
         System.out.printf(
                 Locale.ROOT,
-                "launch -> lesson list shown, %d runs: median %.0f ms, p95 %.0f ms, min %.0f ms, max %.0f ms%n",
-                runs,
-                percentile(ms, 0.5),
-                percentile(ms, 0.95),
-                ms[0],
-                ms[ms.length - 1]);
-        System.out.printf(
-                Locale.ROOT,
-                "app CPU (user + system, all threads) until then: median %.0f ms, p95 %.0f ms%n",
+                "app CPU (user + system, all threads and child JVMs) until the list: median %.0f ms, p95 %.0f ms%n",
                 percentile(cpu, 0.5),
                 percentile(cpu, 0.95));
     }
 
-    private static double once(Path jar, List<String> flags) throws IOException, InterruptedException {
+    private static void summary(String what, double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "%s, %d runs: median %.0f ms, p95 %.0f ms, min %.0f ms, max %.0f ms%n",
+                what,
+                sorted.length,
+                percentile(sorted, 0.5),
+                percentile(sorted, 0.95),
+                sorted[0],
+                sorted[sorted.length - 1]);
+    }
+
+    private static Launch once(Path jar, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
@@ -90,7 +109,8 @@ public final class AppStartBench {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long launched = System.nanoTime();
         Process app = builder.start();
-        long shown = -1;
+        long list = -1;
+        long page = -1;
         double cpu = Double.NaN;
         StringBuilder output = new StringBuilder();
         try (BufferedReader in =
@@ -98,9 +118,12 @@ public final class AppStartBench {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("proclab-startup list-shown ")) {
-                    shown = Long.parseLong(line.substring("proclab-startup list-shown ".length())
+                    list = Long.parseLong(line.substring("proclab-startup list-shown ".length())
                             .trim());
-                    cpu = cpuMillis(app.pid());
+                    cpu = cpuMillis(app.toHandle());
+                } else if (line.startsWith("proclab-startup page-shown ")) {
+                    page = Long.parseLong(line.substring("proclab-startup page-shown ".length())
+                            .trim());
                 } else {
                     output.append(line).append('\n');
                 }
@@ -110,11 +133,22 @@ public final class AppStartBench {
                 app.destroyForcibly();
             }
         }
-        if (shown < 0) {
-            throw new IllegalStateException("the app never reported its lesson list; it wrote:\n" + output);
+        if (list < 0 || page < 0) {
+            throw new IllegalStateException("the app never reported its lesson list and page; it wrote:\n" + output);
         }
-        lastCpu = cpu;
-        return (shown - launched) / 1e6;
+        return new Launch((list - launched) / 1e6, (page - launched) / 1e6, cpu);
+    }
+
+    /**
+     * The CPU time (user + system) the process and its descendants (a JVM the launcher started with other
+     * flags) have used so far, from {@code /proc}, or NaN.
+     */
+    private static double cpuMillis(ProcessHandle process) {
+        double sum = cpuMillis(process.pid());
+        for (ProcessHandle p : process.descendants().toList()) {
+            sum += cpuMillis(p.pid());
+        }
+        return sum;
     }
 
     /** The CPU time (user + system) process {@code pid} has used so far, from {@code /proc}, or NaN. */

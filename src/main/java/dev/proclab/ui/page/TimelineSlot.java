@@ -33,67 +33,73 @@ public final class TimelineSlot implements TimelinePane {
     public TimelineSlot(Locale locale) {
         this.locale = Objects.requireNonNull(locale, "locale");
         slot.getStyleClass().add("timeline-slot");
-        replaceView();
     }
 
-    /** The view shown now, for tests. */
+    /** The view shown now, made now if it was not yet (JavaFX thread only); for tests. */
     public TimelineView view() {
+        if (view == null) {
+            replaceView();
+        }
         return view;
     }
 
+    /** The slot, holding its view; the view is made on the first call, not before it is needed. */
     @Override
     public Node node() {
+        view();
         return slot;
     }
 
     @Override
     public void show(Trace next) {
         trace = next;
-        view.show(next);
+        view().show(next);
     }
 
     @Override
     public void clear() {
         trace = null;
-        view.clear();
+        view().clear();
     }
 
     @Override
     public void zoomIn() {
-        view.zoomIn();
+        view().zoomIn();
     }
 
     @Override
     public void zoomOut() {
-        view.zoomOut();
+        view().zoomOut();
     }
 
     @Override
     public void zoomToFit() {
-        view.zoomToFit();
+        view().zoomToFit();
     }
 
     @Override
     public void setPresenterMode(boolean on) {
         presenter = on;
-        view.setPresenterMode(on);
+        view().setPresenterMode(on);
         if (trace != null && trace.ended().isPresent()) {
             // The view changes size with the page: show the whole finished run again once it has.
-            Platform.runLater(view::zoomToFit);
+            Platform.runLater(view()::zoomToFit);
         }
     }
 
     @Override
     public void setDark(boolean on) {
         dark = on;
-        view.darkProperty().set(on);
+        view().darkProperty().set(on);
     }
 
     @Override
     public void setLocale(Locale next) {
         if (!next.equals(locale)) {
             locale = next;
-            replaceView();
+            if (view != null) {
+                replaceView();
+            }
         }
     }
 
@@ -104,12 +110,12 @@ public final class TimelineSlot implements TimelinePane {
 
     @Override
     public WritableImage snapshotImage() {
-        return view.snapshotImage();
+        return view().snapshotImage();
     }
 
     @Override
     public void pointAt(List<CheckResult.EventRef> events) {
-        view.pinsProperty()
+        view().pinsProperty()
                 .set(events.stream()
                         .map(e -> new TimelineView.Pin(e.pid(), e.nanos()))
                         .toList());
@@ -118,8 +124,8 @@ public final class TimelineSlot implements TimelinePane {
                     events.stream().mapToLong(CheckResult.EventRef::nanos).min().orElseThrow();
             long last =
                     events.stream().mapToLong(CheckResult.EventRef::nanos).max().orElseThrow();
-            view.reveal(first, last);
-            view.cursorNanosProperty().set(first);
+            view().reveal(first, last);
+            view().cursorNanosProperty().set(first);
         }
     }
 

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -44,10 +46,12 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final BorderPane shell = new BorderPane();
     private final LessonListView sidebar;
-    private final LessonPageView page;
+    private final StackPane pageSlot = new StackPane();
+    private LessonPageView page;
+    private boolean pageScheduled;
     private final StatusBar status;
     private final MenuBar menu;
-    private final HelpOverlay help;
+    private HelpOverlay help; // made the first time it is shown
     private final Label notice = new Label();
     private final Map<AppAction, Runnable> actions = new EnumMap<>(AppAction.class);
     private final AppMenu appMenu;
@@ -60,9 +64,7 @@ public final class MainWindow {
         this.parts = parts;
         this.i18n = parts.i18n();
         sidebar = new LessonListView(parts.lessons(), parts.marks(), i18n);
-        page = new LessonPageView(parts.page(), parts.console(), parts.timeline(), i18n, this::numberOf);
         status = new StatusBar(parts.page().run(), i18n);
-        help = new HelpOverlay(i18n);
         defineActions();
         appMenu = new AppMenu(i18n, actions);
         menu = appMenu.bar();
@@ -75,9 +77,11 @@ public final class MainWindow {
         bottom.getStyleClass().add(STATUS_ROW);
         shell.setTop(menu);
         shell.setLeft(sidebar);
-        shell.setCenter(page);
+        // The lesson page (code editor, knob sheet, console, timeline) is built once the lesson list is on
+        // screen: the first frame only has to style and lay out the menu, the list and the status bar.
+        shell.setCenter(pageSlot);
         shell.setBottom(bottom);
-        root.getChildren().addAll(shell, help);
+        root.getChildren().add(shell);
         root.getStyleClass().add(APP_ROOT);
 
         keep(parts.lessons().selectedProperty().subscribe(this::showLesson));
@@ -151,8 +155,21 @@ public final class MainWindow {
         actions.get(action).run();
     }
 
+    /**
+     * The lesson page, built now if it is not yet (it is built on its own two frames after the lesson
+     * list was first filled). JavaFX thread only.
+     */
     public LessonPageView page() {
+        if (page == null) {
+            page = new LessonPageView(parts.page(), parts.console(), parts.timeline(), i18n, this::numberOf);
+            pageSlot.getChildren().setAll(page);
+        }
         return page;
+    }
+
+    /** True once the lesson page exists. JavaFX thread only. */
+    public boolean hasPage() {
+        return page != null;
     }
 
     public LessonListView sidebar() {
@@ -173,7 +190,9 @@ public final class MainWindow {
         subscriptions = Subscription.EMPTY;
         parts.page().run().shutdown(Duration.ofSeconds(5));
         parts.page().dispose();
-        page.dispose();
+        if (page != null) {
+            page.dispose();
+        }
         sidebar.dispose();
         status.dispose();
         appMenu.dispose();
@@ -187,7 +206,7 @@ public final class MainWindow {
         var pageModel = parts.page();
         actions.put(AppAction.RUN, pageModel::runProgram);
         actions.put(AppAction.STOP, () -> {
-            if (help.isVisible()) {
+            if (help != null && help.isVisible()) {
                 help.setVisible(false);
             } else {
                 pageModel.run().stop();
@@ -201,9 +220,9 @@ public final class MainWindow {
         });
         actions.put(AppAction.PREVIOUS_LESSON, parts.lessons()::selectPrevious);
         actions.put(AppAction.NEXT_LESSON, parts.lessons()::selectNext);
-        actions.put(AppAction.ZOOM_IN, () -> page.timeline().zoomIn());
-        actions.put(AppAction.ZOOM_OUT, () -> page.timeline().zoomOut());
-        actions.put(AppAction.ZOOM_FIT, () -> page.timeline().zoomToFit());
+        actions.put(AppAction.ZOOM_IN, () -> parts.timeline().zoomIn());
+        actions.put(AppAction.ZOOM_OUT, () -> parts.timeline().zoomOut());
+        actions.put(AppAction.ZOOM_FIT, () -> parts.timeline().zoomToFit());
         actions.put(AppAction.OPEN_TRACE, this::openTrace);
         actions.put(AppAction.EXPORT_TRACE, this::exportTrace);
         actions.put(AppAction.EXPORT_PNG, this::exportPng);
@@ -212,7 +231,13 @@ public final class MainWindow {
         actions.put(
                 AppAction.LANGUAGE,
                 () -> i18n.setLocale("zh".equals(i18n.language()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE));
-        actions.put(AppAction.HELP, () -> help.setVisible(!help.isVisible()));
+        actions.put(AppAction.HELP, () -> {
+            if (help == null) {
+                help = new HelpOverlay(i18n);
+                root.getChildren().add(help);
+            }
+            help.setVisible(!help.isVisible());
+        });
         actions.put(AppAction.QUIT, stage::close);
     }
 
@@ -226,7 +251,7 @@ public final class MainWindow {
         shell.setLeft(on ? null : sidebar);
         menu.setVisible(!on);
         menu.setManaged(!on);
-        page.setPresenterMode(on);
+        page().setPresenterMode(on);
         appMenu.presenterProperty().set(on);
         stage.setFullScreen(on);
     }
@@ -249,6 +274,38 @@ public final class MainWindow {
 
     private void showLesson(LessonEntry entry) {
         parts.page().show(entry == null ? null : entry.lesson());
+        if (entry != null) {
+            buildPageAfterTheListIsShown();
+        }
+    }
+
+    /**
+     * Builds the lesson page after the pulse that lays out the newly filled lesson list and one more, so
+     * that the list's frame goes to the screen before the page's work (code editor, Markdown, knob sheet)
+     * is done.
+     */
+    private void buildPageAfterTheListIsShown() {
+        Scene scene = root.getScene();
+        if (page != null || pageScheduled) {
+            return;
+        }
+        pageScheduled = true;
+        if (scene == null) {
+            Platform.runLater(this::page);
+            return;
+        }
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++pulses[0] < 2) {
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(this::page);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private int numberOf(Lesson lesson) {
@@ -296,7 +353,7 @@ public final class MainWindow {
         if (file.isEmpty()) {
             return;
         }
-        WritableImage image = page.timeline().snapshotImage();
+        WritableImage image = parts.timeline().snapshotImage();
         Path f = file.get();
         parts.background().execute(() -> {
             try {
