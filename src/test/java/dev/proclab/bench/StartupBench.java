@@ -8,7 +8,6 @@ import dev.proclab.engine.event.Spawned;
 import dev.proclab.engine.run.ChildJvm;
 import dev.proclab.engine.run.Run;
 import dev.proclab.engine.run.RunSpec;
-import dev.proclab.engine.run.RuntimeJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -73,6 +72,8 @@ public final class StartupBench {
     private int n = 5;
     private int warmup = 1;
     private double settle = 1.0;
+    private double pause = 0.5;
+    private int burst = 8;
     private String python = "python3";
     private List<String> methods = List.of("fork", "forkserver", "spawn");
     private final Map<String, String> variants = new LinkedHashMap<>();
@@ -101,6 +102,8 @@ public final class StartupBench {
         final List<Double> report = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
         final List<Double> socket = new ArrayList<>();
+        final List<Double> burstFirstLine = new ArrayList<>();
+        final List<Double> burstWall = new ArrayList<>();
 
         /** Every list by name, for passing a batch between JVMs ({@code --emit-batch}). */
         Map<String, List<Double>> all() {
@@ -121,6 +124,8 @@ public final class StartupBench {
             m.put("report", report);
             m.put("cpu", cpu);
             m.put("socket", socket);
+            m.put("burstFirstLine", burstFirstLine);
+            m.put("burstWall", burstWall);
             return m;
         }
     }
@@ -146,6 +151,8 @@ public final class StartupBench {
                 case "--n" -> n = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--settle" -> settle = Double.parseDouble(args[++i]);
+                case "--pause" -> pause = Double.parseDouble(args[++i]);
+                case "--burst" -> burst = Integer.parseInt(args[++i]);
                 case "--python" -> python = args[++i];
                 case "--methods" -> methods = args[++i].isBlank() ? List.of() : List.of(args[i].split(","));
                 case "--java" -> {
@@ -264,21 +271,7 @@ public final class StartupBench {
             Path jsa = Files.createTempFile("proclab-bench-" + v.getKey() + "-", ".jsa");
             Files.delete(jsa);
             jsa.toFile().deleteOnExit();
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-XX:ArchiveClassesAtExit=" + jsa);
-            cmd.addAll(expand(v.getValue()));
-            cmd.add("-Xlog:disable");
-            cmd.add("-cp");
-            cmd.add(RuntimeJar.get().toString());
-            cmd.add("dev.proclab.engine.internal.ChildMain");
-            cmd.add("--warmup");
-            int rc = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start()
-                    .waitFor();
-            if (rc != 0 || !Files.isRegularFile(jsa)) {
+            if (!ChildJvm.dumpArchive(jsa, expand(v.getValue())) || !Files.isRegularFile(jsa)) {
                 throw new IllegalStateException("could not dump an archive for " + v.getKey());
             }
             v.setValue(v.getValue().replace("@cds", "") + " nocds -XX:SharedArchiveFile=" + jsa + " -Xshare:auto");
@@ -352,9 +345,21 @@ public final class StartupBench {
                 phases.put(Long.parseLong(f[1]), stamps);
             }
         }
+        long burstFrom = Long.MAX_VALUE;
+        long burstTo = 0;
         for (String line : lines) {
             String[] f = line.split(" ");
-            if (f[0].equals("sample")) {
+            if (f[0].equals("burst")) {
+                long pid = Long.parseLong(f[1]);
+                long t0 = Long.parseLong(f[2]);
+                ProcessStarted ps = started.get(pid);
+                if (ps == null) {
+                    throw new IllegalStateException("no ProcessStarted for burst child " + pid);
+                }
+                s.burstFirstLine.add(ms(ps.nanos() - t0));
+                burstFrom = Math.min(burstFrom, t0);
+                burstTo = Long.parseLong(f[3]);
+            } else if (f[0].equals("sample")) {
                 long pid = Long.parseLong(f[2]);
                 long t0 = Long.parseLong(f[3]);
                 long t1 = Long.parseLong(f[4]);
@@ -391,10 +396,23 @@ public final class StartupBench {
                 s.pssMiB.add(Long.parseLong(f[3]) / 1024.0);
             }
         }
+        if (burstTo > 0) {
+            s.burstWall.add(ms(burstTo - burstFrom));
+        }
     }
 
     private Map<String, String> knobs() {
-        return Map.of("n", Integer.toString(n), "warmup", Integer.toString(warmup), "settle", Double.toString(settle));
+        return Map.of(
+                "n",
+                Integer.toString(n),
+                "warmup",
+                Integer.toString(warmup),
+                "settle",
+                Double.toString(settle),
+                "pause",
+                Double.toString(pause),
+                "burst",
+                Integer.toString(burst));
     }
 
     // ---- Another build of ProcLab ------------------------------------------------------------------------
@@ -429,7 +447,11 @@ public final class StartupBench {
                         "--warmup",
                         Integer.toString(warmup),
                         "--settle",
-                        Double.toString(settle))
+                        Double.toString(settle),
+                        "--pause",
+                        Double.toString(pause),
+                        "--burst",
+                        Integer.toString(burst))
                 .directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -464,7 +486,11 @@ public final class StartupBench {
                         "--warmup",
                         Integer.toString(warmup),
                         "--settle",
-                        Double.toString(settle))
+                        Double.toString(settle),
+                        "--pause",
+                        Double.toString(pause),
+                        "--burst",
+                        Integer.toString(burst))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String out;
@@ -476,7 +502,12 @@ public final class StartupBench {
         }
         for (String line : out.split("\n")) {
             String[] f = line.trim().split(" ");
-            if (f[0].equals("sample")) {
+            if (f[0].equals("burst")) {
+                s.burstFirstLine.add(ms(Long.parseLong(f[2])));
+                if (s.burstFirstLine.size() % burst == 1 || burst == 1) {
+                    s.burstWall.add(ms(Long.parseLong(f[3])));
+                }
+            } else if (f[0].equals("sample")) {
                 double first = ms(Long.parseLong(f[3]));
                 double both = ms(Long.parseLong(f[4]));
                 long cpuNanos = Long.parseLong(f[5]);
@@ -537,10 +568,13 @@ public final class StartupBench {
                 load[1]);
         System.out.printf(
                 Locale.ROOT,
-                "%d rounds, interleaved; per batch %d cold + %d warm starts, idle memory read after %.1f s%n",
+                "%d rounds, interleaved; per batch %d cold + %d warm starts (each after a pause of %.2f s), a burst of %d,"
+                        + " idle memory read after %.1f s%n",
                 rounds,
                 warmup,
                 n,
+                pause,
+                burst,
                 settle);
         variants.forEach((label, flags) -> System.out.printf(
                 "Java %s: %s%n", label, flags.replace("@default", String.join(" ", ChildJvm.defaultFlags()))));
@@ -580,6 +614,25 @@ public final class StartupBench {
                 p95(s.coldFirstLine),
                 median(s.coldStartJoin),
                 p95(s.coldStartJoin)));
+        if (burst > 0) {
+            System.out.println();
+            System.out.println("A burst: " + burst + " start() in a loop, then all joined (ms; first line of each"
+                    + " child from just before its own start(); the burst from its first start() until all were"
+                    + " joined):");
+            System.out.println();
+            System.out.println("| | n | first line: median | p95 | max | burst: median | p95 |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            results.forEach((label, s) -> System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    name(label),
+                    s.burstFirstLine.size(),
+                    median(s.burstFirstLine),
+                    p95(s.burstFirstLine),
+                    max(s.burstFirstLine),
+                    median(s.burstWall),
+                    p95(s.burstWall)));
+        }
         System.out.println();
         System.out.println("Idle child's memory (MiB; VmRSS counts shared pages in full, Pss divides them;"
                 + " ratio = VmRSS of Java " + refLabel + " ÷ the row's):");

@@ -13,14 +13,19 @@ import java.util.List;
 /**
  * The lesson program that {@link StartupBench} runs as a real run (its Python twin is
  * {@code src/test/python/startup_bench.py}): starts and joins {@code warmup + n} children with an empty
- * target, one after the other, then one child that sleeps, whose resident memory it reads after
- * {@code settle} seconds.
+ * target, one after the other, then a burst of {@code burst} children started in a loop and joined
+ * afterwards, then one child that sleeps, whose resident memory it reads after {@code settle} seconds.
+ * Before each warm start, before the burst and before the sleeper it waits {@code pause} seconds, so
+ * that those starts come after an idle moment (in which the engine boots a spare JVM); the first
+ * ({@code warmup}) starts come right after the program began.
  *
  * <p>Prints, after all measurements (so printing does not disturb them): {@code sample cold|warm <child
  * pid> <t0> <t1> <cpu>} per child, {@code t0} read just before {@link Process#start()} and {@code t1} just
  * after {@link Process#join()} returned, {@code cpu} the child's CPU time in clock ticks (what this
- * process's children's CPU time grew by meanwhile); then {@code rss <pid> <VmRSS kB> <Pss kB>} of the sleeping child. The
- * child's first line is its {@code ProcessStarted} event, which the bench takes from the run's trace.
+ * process's children's CPU time grew by meanwhile); {@code burst <child pid> <t0> <t1>} per child of the
+ * burst, {@code t0} just before its {@code start()} and {@code t1} when the whole burst was joined; then
+ * {@code rss <pid> <VmRSS kB> <Pss kB>} of the sleeping child. The child's first line is its
+ * {@code ProcessStarted} event, which the bench takes from the run's trace.
  */
 public class StartupProbe {
     static void empty() {}
@@ -32,9 +37,14 @@ public class StartupProbe {
     public static void main(String[] args) throws IOException {
         int n = knob("n", 5);
         int warmup = knob("warmup", 1);
+        int burst = knob("burst", 8);
         double settle = knob("settle", 1.0);
+        double pause = knob("pause", 0.0);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < warmup + n; i++) {
+            if (i >= warmup && pause > 0) {
+                sleep(pause);
+            }
             Process p = new Process(StartupProbe::empty);
             long cpu0 = childrenCpuTicks();
             long t0 = System.nanoTime();
@@ -43,6 +53,27 @@ public class StartupProbe {
             long t1 = System.nanoTime();
             long cpu = childrenCpuTicks() - cpu0;
             lines.add("sample " + (i < warmup ? "cold" : "warm") + " " + p.pid() + " " + t0 + " " + t1 + " " + cpu);
+        }
+        if (burst > 0) {
+            if (pause > 0) {
+                sleep(pause);
+            }
+            List<Process> ps = new ArrayList<>();
+            long[] t0 = new long[burst];
+            for (int i = 0; i < burst; i++) {
+                Process p = new Process(StartupProbe::empty);
+                t0[i] = System.nanoTime();
+                p.start();
+                ps.add(p);
+            }
+            ps.forEach(Process::join);
+            long t1 = System.nanoTime();
+            for (int i = 0; i < burst; i++) {
+                lines.add("burst " + ps.get(i).pid() + " " + t0[i] + " " + t1);
+            }
+        }
+        if (pause > 0) {
+            sleep(pause);
         }
         Process sleeper = new Process(StartupProbe::idle);
         sleeper.start();

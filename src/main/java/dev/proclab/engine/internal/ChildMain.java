@@ -16,6 +16,11 @@ import java.lang.reflect.Method;
  * does at a process's end (daemon children terminated, the others joined) and exits: 0 normally, 1 when
  * the code threw (its stack trace printed on standard error first).
  *
+ * <p>With the argument {@link SpareJvm#ARG} the JVM is a spare: it prepares what every child needs and
+ * only then waits for its bootstrap; end-of-file instead of a bootstrap ends it silently (see
+ * {@link SpareJvm}). {@code ProcessStarted.bootNanos} is then the moment the bootstrap was read when the
+ * spare had booted before its bootstrap came, and the JVM's {@code main} when it came first.
+ *
  * <p>With {@code -Dproclab.startupPhases=true} among the child flags (the start-up benchmark sets it) it
  * also writes {@code proclab-phases <pid> <boot> <bootstrap read> <runtime started> <prepared> <connected>
  * <socket up>} (each a {@link System#nanoTime()}; the last one on the channel's writer thread) to the JVM's
@@ -31,17 +36,35 @@ public final class ChildMain {
             return;
         }
         PrintStream rawErr = System.err;
+        boolean spare = args.length > 0 && args[0].equals(SpareJvm.ARG);
         ChildRuntime rt;
         Object code;
         long read;
         long started;
         long prepared;
         try {
-            Bootstrap bootstrap = Bootstrap.readFrom(System.in);
-            read = System.nanoTime();
+            Bootstrap bootstrap;
+            if (spare) {
+                SpareJvm.Receiver receiver = SpareJvm.receive(System.in);
+                boolean bootedAhead = SpareJvm.prepare(receiver);
+                bootstrap = receiver.await();
+                read = System.nanoTime();
+                if (bootedAhead) {
+                    // A spare booted before its process was asked for: this process's start-up began when its
+                    // bootstrap arrived, not when the JVM booted.
+                    bootNanos = receiver.arrivedNanos();
+                }
+            } else {
+                bootstrap = Bootstrap.readFrom(System.in);
+                read = System.nanoTime();
+            }
             // Connecting (on another thread) and rebuilding the Process overlap: each costs a fresh JVM
             // tens of milliseconds.
             rt = ChildRuntime.start(bootstrap, bootNanos);
+            if (rt.isMain()) {
+                // Boot a spare now, so that the lesson's first start() may find it ready.
+                rt.spares().replenish(0);
+            }
             started = System.nanoTime();
             code = prepare(rt);
             prepared = System.nanoTime();

@@ -39,6 +39,7 @@ public final class ChildRuntime {
     private final List<Process> children = new CopyOnWriteArrayList<>();
     private final List<Runnable> atFinish = new CopyOnWriteArrayList<>();
     private final long bootNanos;
+    private final SpareJvm spares;
     private Process self;
     private LineCapture out;
     private LineCapture err;
@@ -47,6 +48,8 @@ public final class ChildRuntime {
         this.bootstrap = bootstrap;
         this.channel = channel;
         this.bootNanos = bootNanos;
+        this.spares =
+                new SpareJvm(bootstrap.command(), Path.of(bootstrap.runDir()).toFile());
     }
 
     /** The runtime of this JVM, or null when this JVM is not a process of a run. */
@@ -147,6 +150,11 @@ public final class ChildRuntime {
         return bootstrap;
     }
 
+    /** This process's spare child JVM (see {@link SpareJvm}). */
+    SpareJvm spares() {
+        return spares;
+    }
+
     /** The {@link Process} object that describes this process ({@code MainProcess} for the lesson's main). */
     public Process self() {
         return self;
@@ -174,18 +182,15 @@ public final class ChildRuntime {
 
     /**
      * Starts a child JVM for {@code child}: reports {@link Spawned} stamped just before the request,
-     * then sends the child its bootstrap. Called by {@link Process#start()} on the caller's thread.
+     * then sends the child its bootstrap. The JVM is this process's spare when there is one ({@link
+     * SpareJvm}), and the next spare is booted in the background. Called by {@link Process#start()} on the
+     * caller's thread.
      */
     public java.lang.Process spawn(Process child, String childName, boolean childDaemon, byte[] payload)
             throws IOException {
         int line = SourceLine.ofCaller();
-        List<String> command = new ArrayList<>(bootstrap.command());
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(runDir().toFile())
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
         long requested = System.nanoTime();
-        java.lang.Process os = pb.start();
+        java.lang.Process os = spares.take();
         long childPid = os.pid();
         channel.emit(seq -> new Spawned(seq, requested, pid, childPid, childName, childDaemon, line));
         try (OutputStream stdin = os.getOutputStream()) {
@@ -195,6 +200,7 @@ public final class ChildRuntime {
             throw e;
         }
         children.add(child);
+        spares.replenish(SpareJvm.DELAY_NANOS);
         return os;
     }
 
@@ -235,6 +241,7 @@ public final class ChildRuntime {
      * is flushed to the supervisor. Runs on the main thread, once.
      */
     void finish(int exitCode) {
+        spares.close();
         out.finish();
         err.finish();
         List<Runnable> tasks = new ArrayList<>(atFinish);

@@ -43,6 +43,8 @@ final class Warmup {
     }
 
     static void run() {
+        // What a spare does before its bootstrap comes (nothing is waiting on this empty input).
+        SpareJvm.prepare(null);
         PrintStream out = System.out;
         PrintStream err = System.err;
         Path dir = null;

@@ -38,14 +38,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       pages stay shared with every other JVM: 4 MiB less proportional memory (Pss) per child, 20.5
  *       instead of 24.5 to 24.9 MiB. The first line came 2 to 5 ms later than with relocation (within the
  *       noise, but in both runs). If the address is taken, the JVM still relocates.
- *   <li>An application class-data-sharing archive of the runtime jar (without it the first line came 15
- *       to 43 ms later and a child used 31 to 32% more CPU), dumped once per runtime jar and JDK by a
- *       warm-up child ({@link #prepareArchive()}) that runs a child's real path ({@code internal.Warmup});
- *       its classes then come parsed, verified and linked. Naming a missing archive file would silently
- *       turn off all class sharing, so {@link #command} dumps it first if it is missing (about half a
- *       second, once per engine build and JDK: the first run waits for it unless the app called
- *       {@link #prepareArchiveInBackground()} earlier) and runs without it if that failed.
+ *   <li>One static class-data-sharing archive of exactly the classes a child uses, JDK and engine alike,
+ *       instead of the JDK's default archive plus a dynamic archive of the runtime jar on top: a warm-up
+ *       child ({@code internal.Warmup}, a child's real path, a spare's preparation and every engine class)
+ *       records the classes it loads, and {@code -Xshare:dump} archives those ({@link #dumpArchive}).
+ *       HotSpot keeps nearly all of an archive's pages resident in every JVM that maps it, so an archive
+ *       without the JDK classes children never load saves memory: an idle child's VmRSS 38.3 instead of
+ *       40.5 MiB. Without any application archive the first line came 15 to 43 ms later and a child used
+ *       31 to 32% more CPU; the classes then come parsed, verified and linked. The archive is dumped once
+ *       per runtime jar and JDK (about 2 s; the first run waits for it unless the app called
+ *       {@link #prepareArchiveInBackground()} earlier). Naming a missing archive file would silently turn
+ *       off all class sharing, so {@link #command} dumps it first if it is missing and runs without it if
+ *       that failed.
  * </ul>
+ *
+ * <p>Start-up time beyond this is pre-paid: a process that starts children keeps a spare child JVM booted
+ * ahead ({@code internal.SpareJvm}), so these flags favour memory where the two conflict.
  *
  * <p>The system property {@code proclab.childFlags} replaces the tuning flags (for measuring);
  * {@code proclab.cds=false} turns the archive off; {@code proclab.tracing=off} is passed on to the children
@@ -133,8 +141,8 @@ public final class ChildJvm {
     }
 
     /**
-     * Dumps the class-data-sharing archive for the current runtime jar if it is missing, by running one
-     * warm-up child; blocks until done (about half a second), at most 10 s. Tried once per JVM: after a
+     * Dumps the class-data-sharing archive for the current runtime jar if it is missing ({@link
+     * #dumpArchive}); blocks until done (about 2 s), at most 20 s. Tried once per JVM: after a
      * failure runs go on without an archive. Safe to call from several threads and JVMs: the archive is
      * written under a temporary name and moved into place.
      *
@@ -159,24 +167,7 @@ public final class ChildJvm {
         try {
             Path tmp = Files.createTempFile(jsa.getParent(), "child", ".jsa.tmp");
             Files.delete(tmp);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(javaExecutable());
-            cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
-            cmd.addAll(tuningFlags());
-            cmd.add("-Xlog:disable");
-            cmd.add("-cp");
-            cmd.add(RuntimeJar.get().toString());
-            cmd.add(ChildMain.class.getName());
-            cmd.add("--warmup");
-            Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            if (p.exitValue() == 0 && Files.size(tmp) > 0) {
+            if (dumpArchive(tmp, tuningFlags()) && Files.size(tmp) > 0) {
                 Files.move(tmp, jsa, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.deleteIfExists(tmp);
@@ -187,6 +178,58 @@ public final class ChildJvm {
             return false;
         }
         return Files.isRegularFile(jsa);
+    }
+
+    /**
+     * Dumps a static class-data-sharing archive for children started with {@code flags} into {@code jsa}
+     * (which must not exist): a warm-up child ({@code ChildMain --warmup}) records the classes it loads
+     * ({@code -XX:DumpLoadedClassList}), then {@code -Xshare:dump} archives exactly those, JDK and engine
+     * classes alike, with the lambda proxies the list names. At most 10 s per step. Public for the
+     * start-up benchmark, which dumps archives for the flags it compares.
+     *
+     * @return true when the archive was written
+     */
+    public static boolean dumpArchive(Path jsa, List<String> flags) throws IOException, InterruptedException {
+        Path list = Files.createTempFile(jsa.getParent(), "child", ".classlist");
+        try {
+            List<String> warm = new ArrayList<>();
+            warm.add(javaExecutable());
+            warm.add("-XX:DumpLoadedClassList=" + list);
+            warm.addAll(flags);
+            warm.add("-Xlog:disable");
+            warm.add("-cp");
+            warm.add(RuntimeJar.get().toString());
+            warm.add(ChildMain.class.getName());
+            warm.add("--warmup");
+            if (!runQuietly(warm) || Files.size(list) == 0) {
+                return false;
+            }
+            List<String> dump = new ArrayList<>();
+            dump.add(javaExecutable());
+            dump.add("-Xshare:dump");
+            dump.add("-XX:SharedClassListFile=" + list);
+            dump.add("-XX:SharedArchiveFile=" + jsa);
+            dump.addAll(flags);
+            dump.add("-Xlog:disable");
+            dump.add("-cp");
+            dump.add(RuntimeJar.get().toString());
+            return runQuietly(dump) && Files.isRegularFile(jsa);
+        } finally {
+            Files.deleteIfExists(list);
+        }
+    }
+
+    private static boolean runQuietly(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(2, TimeUnit.SECONDS);
+            return false;
+        }
+        return p.exitValue() == 0;
     }
 
     /**
