@@ -72,8 +72,9 @@ final class RunFacts {
                 ended = r;
             }
         }
+        // Processes report their own acquisitions and releases, stamped so that holds never overlap: time.
+        lockEvents.sort(LockEvent.TIME_ORDER);
         // The broker reports them from one thread in the order it applied them: its seq.
-        lockEvents.sort(Comparator.comparingLong(Event::seq));
         queueEvents.sort(Comparator.comparingLong(Event::seq));
         // Workers report STARTED and FINISHED themselves: their stamps, not the broker's seq, order them.
         poolEvents.sort(Comparator.comparingLong(Event::nanos));
@@ -92,7 +93,7 @@ final class RunFacts {
                 .toList();
     }
 
-    /** The events of lock {@code objectId}, in the order the broker applied them. */
+    /** The events of lock {@code objectId}, in time order ({@link LockEvent#TIME_ORDER}). */
     List<LockEvent> lockEvents(int objectId) {
         return lockEvents.stream().filter(e -> e.objectId() == objectId).toList();
     }

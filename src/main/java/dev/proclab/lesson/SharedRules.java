@@ -26,8 +26,10 @@ import java.util.Set;
 /**
  * Judges the rules about shared objects and the run's end: lock (over {@code LockEvent}s), queue (over
  * {@code QueueEvent}s) and ended (over {@code RunEnded} and the processes' last states). The broker applies
- * every operation on one thread and reports it in that order, so these events are walked in their
- * {@code seq} order; times are the broker's.
+ * every queue operation on one thread and reports it in that order, so queue events are walked in their
+ * {@code seq} order, with the broker's times. A lock's acquisitions and releases are reported by the
+ * processes themselves, stamped so that holds never overlap, so lock events are walked in time order
+ * ({@code LockEvent.TIME_ORDER}); a process's WAITING comes from the broker when it parks.
  */
 final class SharedRules {
     private static final int SHOWN = 4;

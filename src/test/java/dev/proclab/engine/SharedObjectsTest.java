@@ -40,7 +40,7 @@ class SharedObjectsTest {
         assertThat(result.linesOf(result.main().pid())).containsExactly("count 160");
         long holder = -1;
         int acquisitions = 0;
-        for (LockEvent e : result.all(LockEvent.class)) {
+        for (LockEvent e : inTimeOrder(result)) {
             switch (e.op()) {
                 case ACQUIRED -> {
                     assertThat(holder)
@@ -63,20 +63,31 @@ class SharedObjectsTest {
     void waitersGetTheLockInTheOrderTheyAskedAndAreShownBlocked() throws Exception {
         var result = run(spec(FileCounter.class, Map.of("workers", "3", "times", "30", "lock", "true")), seconds(60));
 
-        List<Long> queue = new ArrayList<>();
-        for (LockEvent e : result.all(LockEvent.class)) {
+        // The broker's queue: a process that parks joins it at the back, once per acquire, and every
+        // process that waited gets the lock afterwards.
+        Set<Long> waiting = new HashSet<>();
+        int waits = 0;
+        for (LockEvent e : inTimeOrder(result)) {
             if (e.op() == LockEvent.Op.WAITING) {
-                queue.add(e.actor());
-                assertThat(e.waiters()).isEqualTo(join(queue));
-            } else if (e.op() == LockEvent.Op.ACQUIRED && !queue.isEmpty() && queue.get(0) == e.actor()) {
-                queue.remove(0);
+                assertThat(waiting)
+                        .as("%d parks twice in one acquire", e.actor())
+                        .doesNotContain(e.actor());
+                List<String> queue = List.of(e.waiters().split(" "));
+                assertThat(queue).doesNotHaveDuplicates().endsWith(Long.toString(e.actor()));
+                waiting.add(e.actor());
+                waits++;
+            } else if (e.op() == LockEvent.Op.ACQUIRED) {
+                waiting.remove(e.actor());
             }
         }
+        assertThat(waiting).as("parked and never got the lock").isEmpty();
+        assertThat(waits).isPositive();
         assertThat(result.all(StateChanged.class)).anyMatch(s -> s.reason().startsWith("acquire Lock-1 held by pid"));
     }
 
-    private static String join(List<Long> pids) {
-        return String.join(" ", pids.stream().map(String::valueOf).toList());
+    /** The lock events in time order: the processes report their own, in batches. */
+    static List<LockEvent> inTimeOrder(TestRuns.Result result) {
+        return result.all(LockEvent.class).stream().sorted(LockEvent.TIME_ORDER).toList();
     }
 
     @RepeatedTest(3)

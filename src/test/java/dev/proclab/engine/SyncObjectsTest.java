@@ -441,7 +441,7 @@ class SyncObjectsTest {
     private static List<LockEvent> lockEvents(TestRuns.Result result, int objectId) {
         return result.all(LockEvent.class).stream()
                 .filter(e -> e.objectId() == objectId)
-                .sorted(Comparator.comparingLong(LockEvent::seq))
+                .sorted(LockEvent.TIME_ORDER)
                 .toList();
     }
 

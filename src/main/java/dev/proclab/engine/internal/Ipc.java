@@ -84,6 +84,15 @@ public final class Ipc {
     public static final byte POOL_CLOSE = 45;
     /** The owner terminates the pool: queued tasks are dropped. */
     public static final byte POOL_TERMINATE = 46;
+    // Locks whose state is a word in shared memory (LockWord): only contention comes to the broker, 60-61.
+    /**
+     * Park this thread until a release wakes it, if the lock's word still equals {@code arg} (else the
+     * reply is OK with value -1 at once); the final OK's value is how many stay parked. {@code text}
+     * "again": it was woken and lost the lock to a newcomer, so it parks at the front.
+     */
+    public static final byte LOCK_WAIT = 60;
+    /** A release saw the waiters bit: wake the thread that parked first. */
+    public static final byte LOCK_WAKE = 61;
 
     // Reply statuses.
     public static final byte OK = 0;

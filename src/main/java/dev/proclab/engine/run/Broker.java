@@ -118,8 +118,8 @@ final class Broker {
         String name = kind + "-" + perKind.merge(kind, 1, Integer::sum);
         SharedObject o =
                 switch (kind) {
-                    case "Lock" -> new LockObject(this, id, name, false);
-                    case "RLock" -> new LockObject(this, id, name, true);
+                    case "Lock" -> new LockObject(this, id, name, false, r.data());
+                    case "RLock" -> new LockObject(this, id, name, true, r.data());
                     case "Queue", "SimpleQueue" -> new QueueObject(this, id, name, (int) r.arg(), false);
                     case "JoinableQueue" -> new QueueObject(this, id, name, (int) r.arg(), true);
                     case "Value", "Array" -> new MemoryObject(this, id, name);

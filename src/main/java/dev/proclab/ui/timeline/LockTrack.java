@@ -58,7 +58,7 @@ final class LockTrack {
         }
         boolean dead = event.op() == LockEvent.Op.HOLDER_DIED
                 || size > 0 && holderDead[size - 1] && events[size - 1].holder() == event.holder();
-        // The broker stamps in the order it applies operations; never let a step start before the last one.
+        // The fold adds steps in time order; never let a step start before the last one all the same.
         nanos[size] = size > 0 ? Math.max(nanos[size - 1], event.nanos()) : event.nanos();
         events[size] = event;
         holderDead[size] = dead && event.holder() >= 0;
@@ -73,6 +73,18 @@ final class LockTrack {
             runs++;
         }
         size++;
+    }
+
+    /** Drops the steps from {@code n} on (the fold re-adds them with events that came late in between). */
+    void truncate(int n) {
+        if (n >= size) {
+            return;
+        }
+        Arrays.fill(events, n, size, null);
+        size = n;
+        while (runs > 0 && runFirstStep[runs - 1] >= n) {
+            runs--;
+        }
     }
 
     int size() {
