@@ -43,6 +43,12 @@ public final class Multiprocessing {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 
+    /** Seconds for the reason text without float noise: "0.6", not "0.6000000000000001". */
+    private static String shortSeconds(double seconds) {
+        double millis = Math.round(seconds * 1000) / 1000.0;
+        return Double.toString(Math.abs(millis - seconds) < 1e-9 ? millis : seconds);
+    }
+
     /**
      * Sleeps for {@code seconds} times the run's time scale, shown as SLEEPING on the timeline. An
      * interrupt ends the sleep early and stays set on the thread.
@@ -52,7 +58,7 @@ public final class Multiprocessing {
             throw new IllegalArgumentException("sleep length must not be negative: " + seconds);
         }
         ChildRuntime rt = runtime();
-        rt.state(ProcessState.SLEEPING, "sleep " + seconds + " s", -1);
+        rt.state(ProcessState.SLEEPING, "sleep " + shortSeconds(seconds) + " s", -1);
         try {
             TimeUnit.NANOSECONDS.sleep(scaledNanos(seconds));
         } catch (InterruptedException e) {

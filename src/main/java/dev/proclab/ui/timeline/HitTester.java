@@ -210,7 +210,7 @@ final class HitTester {
         TimelineText text = f.text();
         List<String> detail = new ArrayList<>();
         if (!s.reason().isEmpty()) {
-            detail.add(s.reason());
+            detail.add(text.reason(s.reason()));
         }
         detail.add(span(f, s.startNanos(), s.endNanos()));
         if (s.state() == LaneState.STARTING && !s.isOpen()) {

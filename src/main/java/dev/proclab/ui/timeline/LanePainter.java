@@ -159,7 +159,6 @@ final class LanePainter {
         };
     }
 
-    /** The words written in a segment wide enough: the spawn cost, what a sleep or a block is about. */
     /**
      * The segment's words if they fit; else a shorter form ("zz", the spawn cost alone); else, for a block,
      * its reason cut short (the start of a reason still says what it waits for); else nothing.
@@ -189,8 +188,8 @@ final class LanePainter {
                 s.isOpen()
                         ? f.text().state(LaneState.STARTING)
                         : f.text().format("spawn", TimeAxis.formatShort(end - s.startNanos()));
-            case SLEEPING -> "zz " + s.reason();
-            case BLOCKED -> s.reason();
+            case SLEEPING -> "zz " + f.text().reason(s.reason());
+            case BLOCKED -> f.text().reason(s.reason());
             case RUNNING -> "";
         };
     }

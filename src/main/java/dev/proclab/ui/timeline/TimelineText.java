@@ -5,7 +5,9 @@ import dev.proclab.engine.event.QueueEvent;
 import dev.proclab.trace.LaneState;
 import dev.proclab.trace.ProcessExit;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /** The timeline's words, in the user's language ({@code timeline.properties}, {@code timeline_zh.properties}). */
@@ -13,6 +15,8 @@ final class TimelineText {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    // The same few reasons are drawn frame after frame: matched against the patterns once each.
+    private final Map<String, String> reasons = new HashMap<>();
 
     TimelineText(Locale locale) {
         this.locale = locale;
@@ -25,6 +29,14 @@ final class TimelineText {
 
     String format(String key, Object... args) {
         return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
+    /** Why a process sleeps or waits, from the engine's English words ({@link Reasons}); remembered. */
+    String reason(String engineWords) {
+        if (reasons.size() > 4096) {
+            reasons.clear();
+        }
+        return reasons.computeIfAbsent(engineWords, r -> Reasons.in(this, r));
     }
 
     String state(LaneState state) {
