@@ -1,8 +1,9 @@
 package dev.proclab.engine.event;
 
 /**
- * A process of the run began: {@code bootNanos} is the first line of its JVM's {@code main}, {@code nanos}
- * the moment its target (or the lesson's {@code main}) starts running.
+ * A process of the run began: {@code bootNanos} is the first line of its JVM's {@code main} (for a spare JVM
+ * booted ahead of its process, the moment it had read its bootstrap: see {@code internal.SpareJvm}),
+ * {@code nanos} the moment its target (or the lesson's {@code main}) starts running.
  *
  * @param main true for the lesson's main process, false for processes started with {@code start()}
  */

@@ -4,8 +4,6 @@ import dev.proclab.engine.Multiprocessing;
 import dev.proclab.engine.Process;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -43,17 +41,26 @@ final class Warmup {
     }
 
     static void run() {
-        // What a spare does before its bootstrap comes (nothing is waiting on this empty input).
+        // What a spare does before its bootstrap comes.
         SpareJvm.prepare(null);
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Path dir = null;
+        // Plain files and threads, no temporary-folder helper, stream or lambda: what only the warm-up
+        // uses would otherwise be archived, and every child maps the whole archive.
+        Path dir = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "proclab-warmup-" + ProcessHandle.current().pid());
+        Path socket = dir.resolve("s.sock");
         try {
-            dir = Files.createTempDirectory("proclab-warmup-");
-            Path socket = dir.resolve("s.sock");
+            Files.createDirectories(dir);
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
-                Thread drain = new Thread(() -> drain(server), "proclab-warmup-drain");
+                Thread drain = new Thread("proclab-warmup-drain") {
+                    @Override
+                    public void run() {
+                        drain(server);
+                    }
+                };
                 drain.setDaemon(true);
                 drain.start();
                 runChild(socket, dir);
@@ -63,26 +70,10 @@ final class Warmup {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // A temporary folder left behind.
-                }
-            }
+            socket.toFile().delete();
+            dir.toFile().delete();
         }
         loadEveryEngineClass(err);
-        // What the supervisor's side would read, for a child that also starts processes.
-        try {
-            var events = new ByteArrayOutputStream();
-            EventCodec.write(
-                    new dev.proclab.engine.event.Output(0, 0, 0, dev.proclab.engine.event.Output.Stream.OUT, "x", 0),
-                    new DataOutputStream(events));
-            EventCodec.read(new DataInputStream(new ByteArrayInputStream(events.toByteArray())));
-        } catch (IOException e) {
-            err.println("warm-up incomplete: " + e);
-        }
     }
 
     private static void runChild(Path socket, Path dir) throws IOException {
@@ -116,8 +107,7 @@ final class Warmup {
             Multiprocessing.sleep(0.001);
             List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));
             xs.sort(null);
-            System.out.println(String.format("%d %s %.2f", xs.get(0), "a", 1.0)
-                    + xs.stream().mapToInt(Integer::intValue).sum());
+            System.out.printf("%d %s %.2f%n", xs.get(0), "a", 1.0);
             // As a parent: a child that is not a JVM, started, joined and reported.
             Process child = new Process(Warmup::nothing);
             child.start();
@@ -166,18 +156,19 @@ final class Warmup {
         try {
             while (true) {
                 SocketChannel c = server.accept();
-                Thread t = new Thread(
-                        () -> {
-                            ByteBuffer sink = ByteBuffer.allocate(1 << 16);
-                            try (c) {
-                                while (c.read(sink) >= 0) {
-                                    sink.clear();
-                                }
-                            } catch (IOException e) {
-                                // The warm-up child closed its end.
+                Thread t = new Thread("proclab-warmup-conn") {
+                    @Override
+                    public void run() {
+                        ByteBuffer sink = ByteBuffer.allocate(1 << 16);
+                        try (c) {
+                            while (c.read(sink) >= 0) {
+                                sink.clear();
                             }
-                        },
-                        "proclab-warmup-conn");
+                        } catch (IOException e) {
+                            // The warm-up child closed its end.
+                        }
+                    }
+                };
                 t.setDaemon(true);
                 t.start();
             }
