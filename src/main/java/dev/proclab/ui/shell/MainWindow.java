@@ -9,6 +9,7 @@ import dev.proclab.ui.ProcLabApp;
 import dev.proclab.ui.lessons.LessonEntry;
 import dev.proclab.ui.lessons.LessonListView;
 import dev.proclab.ui.page.LessonPageView;
+import dev.proclab.ui.page.LessonPageViewModel;
 import dev.proclab.ui.run.StatusBar;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,6 +166,11 @@ public final class MainWindow {
             pageSlot.getChildren().setAll(page);
         }
         return page;
+    }
+
+    /** The lesson page's model, which exists from the start (the page's nodes may not yet). */
+    public LessonPageViewModel pageModel() {
+        return parts.page();
     }
 
     /** True once the lesson page exists. JavaFX thread only. */

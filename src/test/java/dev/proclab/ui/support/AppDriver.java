@@ -66,7 +66,7 @@ public final class AppDriver {
     }
 
     public LessonPageViewModel page() {
-        return window().page().pageModel();
+        return window().pageModel();
     }
 
     /** Clicks the lesson in the sidebar and waits until its files are shown. */
@@ -85,7 +85,8 @@ public final class AppDriver {
         robot.clickOn(id);
         waitFor(
                 20,
-                () -> page().lessonProperty().get() != null
+                () -> window().hasPage()
+                        && page().lessonProperty().get() != null
                         && page().lessonProperty().get().id().equals(lessonId)
                         && page().contentProperty().get() != null);
     }
