@@ -1,44 +1,64 @@
 package dev.proclab.engine.internal;
 
 import dev.proclab.engine.event.Event;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import dev.proclab.engine.event.SharedWrite;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 /**
- * A child's connection to its run's supervisor: sends events in batches and watches for the
- * supervisor's death.
+ * A child's connection to its run's supervisor: sends its events and its broker requests, in the order
+ * they were made, receives the broker's replies, and watches for the supervisor's death.
  *
- * <p>{@link #emit} may be called from any thread; it numbers events in the order of the calls. A
- * writer thread drains the queue and sends everything queued in one buffered write, so a burst of
- * events costs one system call, not one per event. When the queue is full, {@link #emit} blocks: a
- * program that floods events slows itself down rather than growing without bound. A watchdog thread
- * reads the socket; end-of-stream (the supervisor died, even by {@code kill -9}) halts this JVM at once,
- * so no run ever leaves processes behind.
+ * <p>{@link #emit} may be called from any thread; it numbers events in the order of the calls and queues
+ * them. A writer thread sends what is queued in one write, at most about {@value #LINGER_MICROS} µs after
+ * the first of them was queued, so a burst of events costs one system call, not one per event. A broker
+ * request ({@link #send}) is written at once by the thread that makes it, together with every event and
+ * request queued before it, so a request is never overtaken by an event emitted before it and costs no
+ * hand-over to another thread. When {@value #CAPACITY} events wait, {@link #emit} blocks: a program that
+ * floods events slows itself down rather than growing without bound.
+ *
+ * <p>Replies are read by the thread that waits for one ({@link #next}): one waiting thread at a time reads
+ * the socket and hands the replies it finds to their callers; when it has its own, the next waiting thread
+ * takes over. While no call is under way, a watchdog thread reads instead. End-of-stream (the supervisor
+ * died, even by {@code kill -9}) halts this JVM at once, whoever reads it, so no run ever leaves processes
+ * behind; while calls are under way the watchdog steps aside and whoever reads sees it, and after the last
+ * call it takes over again within {@value #WATCHDOG_IDLE_MILLIS} ms.
+ *
+ * <p>The socket is in non-blocking mode and every wait is a {@link Selector}'s: an interrupt of a lesson's
+ * thread that is writing or waiting for a reply therefore never closes the connection (a blocking channel
+ * would close itself); the interrupt stays set on the thread for the lesson to see.
  *
  * <p>Connecting happens on the writer thread ({@link #connectInBackground}), so that a new child can
  * rebuild its {@link dev.proclab.engine.Process} meanwhile; what is emitted before the connection is up
  * waits in the queue.
  */
 public final class EventChannel {
-    private static final Object FLUSH_MARK = new Object();
-
     /**
      * False only with {@code -Dproclab.tracing=off} (the engine benchmark, measuring what tracing costs):
      * then shared writes and the BLOCKED/RUNNING states of broker calls are not reported.
      */
     static final boolean TRACING = !"off".equals(System.getProperty("proclab.tracing"));
+
+    private static final int CAPACITY = 16_384;
+    private static final long LINGER_MICROS = 1_000;
+    private static final long WATCHDOG_IDLE_MILLIS = 20;
+    private static final long WATCHDOG_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(WATCHDOG_IDLE_MILLIS);
+    /** A waiting caller re-checks at least this often, whatever wake-up it may have missed. */
+    private static final long CALLER_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Path socketPath;
     private final byte[] key;
@@ -51,20 +71,74 @@ public final class EventChannel {
     private final Runnable first;
     /** {@link System#nanoTime()} when the connection was up (the hello sent); 0 before. */
     private volatile long connectedNanos;
-    /** Events and broker requests, in the order they were made. */
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16_384);
 
-    private final java.util.Map<Long, BlockingQueue<Ipc.Reply>> pending =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong nextRequest = new java.util.concurrent.atomic.AtomicLong(1);
+    // ---- outgoing ---------------------------------------------------------------------------------------
+    /** Guards {@link #queued}, {@link #nextSeq}, {@link #writerWaiting} and {@link #discarding}. */
     private final Object emitLock = new Object();
-    private final Thread writer;
+    /** Events and requests not yet handed to a writer, in the order they were made. */
+    private ArrayList<Object> queued = new ArrayList<>();
+
     private long nextSeq;
+    private boolean writerWaiting;
+    private boolean discarding;
+    /**
+     * Held by whoever writes to the socket: it takes everything queued, encodes it and writes it before it
+     * lets go, so batches reach the socket in the order they were taken.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** The batch being written; swapped with {@link #queued}. Guarded by {@link #writeLock}. */
+    private ArrayList<Object> writing = new ArrayList<>();
+
+    private final Wire.Out out = new Wire.Out(1 << 16);
+    private Selector writeSelector;
+    private final Thread writer;
+
+    // ---- incoming ---------------------------------------------------------------------------------------
+    private final ConcurrentHashMap<Long, Call> calls = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequest = new AtomicLong(1);
+    /** Held by whoever reads the socket (a waiting caller or the watchdog). */
+    private final ReentrantLock readLock = new ReentrantLock();
+
+    private volatile Selector readSelector;
+    /** Bytes read and not yet dispatched (write mode between reads). Guarded by {@link #readLock}. */
+    private ByteBuffer in = ByteBuffer.allocate(1 << 16);
+
+    private Wire.In fields = new Wire.In(in);
+    private volatile boolean watchdogReading;
+    /** {@link System#nanoTime()} of the last request or reply a caller handled: the watchdog stays aside. */
+    private volatile long lastCallerActivity = System.nanoTime() - 2 * WATCHDOG_IDLE_NANOS;
+
     private volatile boolean closed;
     private volatile boolean closing;
-    private final Object flushLock = new Object();
-    private long flushRequested;
-    private long flushDone;
+
+    /** One request under way: its replies, and the thread that waits for them. */
+    public static final class Call {
+        final long id;
+        final Thread thread;
+        private Ipc.Reply first;
+        private Ipc.Reply second;
+        volatile boolean parked;
+
+        Call(long id, Thread thread) {
+            this.id = id;
+            this.thread = thread;
+        }
+
+        synchronized void add(Ipc.Reply r) {
+            if (first == null) {
+                first = r;
+            } else {
+                second = r;
+            }
+        }
+
+        synchronized Ipc.Reply poll() {
+            Ipc.Reply r = first;
+            first = second;
+            second = null;
+            return r;
+        }
+    }
 
     private EventChannel(Path socketPath, byte[] key, Runnable first) {
         this.socketPath = socketPath;
@@ -126,20 +200,20 @@ public final class EventChannel {
         return connectedNanos;
     }
 
-    /** On the writer thread: connects and sends the hello (magic, key, pid). */
+    /** On the writer thread: connects, sends the hello (magic, key, pid), then leaves blocking mode. */
     private SocketChannel open() throws IOException {
         SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             s.connect(UnixDomainSocketAddress.of(socketPath));
-            var hello = new ByteArrayOutputStream();
-            var out = new DataOutputStream(hello);
-            out.writeInt(Wire.HELLO_MAGIC);
-            out.write(key);
-            out.writeLong(ProcessHandle.current().pid());
-            ByteBuffer bytes = ByteBuffer.wrap(hello.toByteArray());
+            var hello = new Wire.Out(64);
+            hello.writeInt(Wire.HELLO_MAGIC);
+            hello.write(key);
+            hello.writeLong(ProcessHandle.current().pid());
+            ByteBuffer bytes = hello.buffer();
             while (bytes.hasRemaining()) {
                 s.write(bytes);
             }
+            s.configureBlocking(false);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -149,83 +223,305 @@ public final class EventChannel {
 
     /**
      * Numbers and queues one event. {@code make} receives the sequence number and builds the record; it
-     * runs under this channel's lock, so it must be quick.
+     * runs under this channel's lock, so it must be quick. Blocks while {@value #CAPACITY} events wait to
+     * be sent; an interrupt does not end that wait (the event must not be lost) and stays set.
      */
     public void emit(LongFunction<Event> make) {
         synchronized (emitLock) {
             Event e = make.apply(nextSeq);
-            if (!TRACING && e instanceof dev.proclab.engine.event.SharedWrite) {
+            if (!TRACING && e instanceof SharedWrite) {
                 return;
             }
             nextSeq++;
-            try {
-                queue.put(e);
-            } catch (InterruptedException ie) {
-                // The event must not be lost: the caller's interrupt is restored and the put retried.
-                Thread.currentThread().interrupt();
-                queue.offer(e);
+            enqueue(e);
+            if (writerWaiting) {
+                writerWaiting = false;
+                emitLock.notifyAll();
             }
         }
     }
 
-    /**
-     * Sends a request to the run's broker behind every event emitted before it, and returns the queue on
-     * which the watchdog thread will put its replies (a {@link Ipc#WAIT} first when it blocks, then the
-     * final one). The caller must call {@link #done(long)} after the final reply.
-     */
-    public BlockingQueue<Ipc.Reply> send(Ipc.Request request) {
-        BlockingQueue<Ipc.Reply> replies = new java.util.concurrent.LinkedBlockingQueue<>();
-        pending.put(request.id(), replies);
-        try {
-            queue.put(request);
-        } catch (InterruptedException e) {
-            pending.remove(request.id());
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending a request to the broker", e);
+    /** Adds to the queue, waiting while it is full. Holds {@link #emitLock}. */
+    private void enqueue(Object item) {
+        if (discarding) {
+            return;
         }
-        return replies;
+        boolean interrupted = false;
+        while (queued.size() >= CAPACITY && !discarding) {
+            if (writerWaiting) {
+                writerWaiting = false;
+                emitLock.notifyAll();
+            }
+            try {
+                emitLock.wait();
+            } catch (InterruptedException ie) {
+                interrupted = true;
+            }
+        }
+        if (!discarding) {
+            queued.add(item);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends a request to the run's broker, behind every event emitted before it: the calling thread writes
+     * it (and whatever else is queued) itself. Returns the call, whose replies {@link #next} gives; the
+     * caller must call {@link #done} after the final one.
+     */
+    public Call send(Ipc.Request request) {
+        Call call = new Call(request.id(), Thread.currentThread());
+        calls.put(request.id(), call);
+        lastCallerActivity = System.nanoTime();
+        synchronized (emitLock) {
+            enqueue(request);
+        }
+        if (socket == null) {
+            // Only before the process has joined its run (lesson code never runs that early): the writer
+            // thread sends it once connected.
+            synchronized (emitLock) {
+                if (writerWaiting) {
+                    writerWaiting = false;
+                    emitLock.notifyAll();
+                }
+            }
+            return call;
+        }
+        writeQueued();
+        return call;
     }
 
     public long nextRequestId() {
         return nextRequest.getAndIncrement();
     }
 
-    public void done(long requestId) {
-        pending.remove(requestId);
+    /** The call got its final reply: forget it. */
+    public void done(Call call) {
+        calls.remove(call.id);
+        lastCallerActivity = System.nanoTime();
+        handOver(call);
     }
 
-    /** Blocks until every event emitted before this call has been written to the socket, or 2 s passed. */
-    public void flush() {
-        long ticket;
-        synchronized (flushLock) {
-            ticket = ++flushRequested;
+    /**
+     * Blocks until the next reply to {@code call} (a {@link Ipc#WAIT} reply, or the final one). The
+     * calling thread reads the socket itself when nobody else does. An interrupt does not end the wait
+     * (the broker answers every request) and stays set.
+     */
+    public Ipc.Reply next(Call call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                Ipc.Reply r = call.poll();
+                if (r != null) {
+                    return r;
+                }
+                if (readLock.tryLock()) {
+                    try {
+                        r = call.poll();
+                        if (r != null) {
+                            return r;
+                        }
+                        readReplies();
+                        lastCallerActivity = System.nanoTime();
+                    } finally {
+                        readLock.unlock();
+                    }
+                } else {
+                    call.parked = true;
+                    if (watchdogReading) {
+                        Selector s = readSelector;
+                        if (s != null) {
+                            s.wakeup(); // the watchdog steps aside for a caller
+                        }
+                    }
+                    r = call.poll();
+                    if (r != null) {
+                        call.parked = false;
+                        return r;
+                    }
+                    LockSupport.parkNanos(this, CALLER_RECHECK_NANOS);
+                    call.parked = false;
+                }
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        queue.offer(FLUSH_MARK);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        synchronized (flushLock) {
-            while (flushDone < ticket && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+    }
+
+    /** Lets another waiting caller take over reading, if nobody reads now. */
+    private void handOver(Call me) {
+        if (readLock.isLocked()) {
+            return;
+        }
+        for (Call other : calls.values()) {
+            if (other != me && other.parked) {
+                LockSupport.unpark(other.thread);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Holding {@link #readLock}: waits until the socket is readable (or a wake-up), then reads every
+     * complete reply there is and hands each to its call, waking its thread.
+     */
+    private void readReplies() {
+        if (socket == null || closing) {
+            LockSupport.parkNanos(this, CALLER_RECHECK_NANOS); // not connected yet, or exiting
+            return;
+        }
+        try {
+            Selector selector = readSelector;
+            if (selector == null) {
+                // Made by the first reader, not while connecting: a new child's first line does not wait for it.
+                selector = Selector.open();
+                socket.register(selector, SelectionKey.OP_READ);
+                readSelector = selector;
+            }
+            selector.select();
+            selector.selectedKeys().clear();
+            SocketChannel s = socket;
+            while (true) {
+                int n = s.read(in);
+                if (n < 0) {
+                    lost();
                     return;
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(flushLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                dispatch();
+                if (n == 0) {
                     return;
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            lost();
+        }
+    }
+
+    /** Hands every complete reply in {@link #in} to its call; keeps a partial one for the next read. */
+    private void dispatch() throws IOException {
+        in.flip();
+        while (in.remaining() >= 4) {
+            int len = in.getInt(in.position());
+            if (len < 0 || len > Wire.MAX_FRAME) {
+                throw new IOException("bad reply length " + len);
+            }
+            if (in.remaining() < 4 + len) {
+                if (4 + len > in.capacity()) {
+                    // A large item: a buffer that holds it, kept for later ones.
+                    ByteBuffer bigger = ByteBuffer.allocate(4 + len);
+                    bigger.put(in);
+                    in = bigger;
+                    fields = new Wire.In(in);
+                    return;
+                }
+                break;
+            }
+            in.getInt();
+            int end = in.position() + len;
+            Ipc.Reply reply = Ipc.Reply.read(fields);
+            in.position(end);
+            Call call = calls.get(reply.id());
+            if (call != null) {
+                call.add(reply);
+                if (call.thread != Thread.currentThread()) {
+                    LockSupport.unpark(call.thread);
+                }
+            }
+        }
+        in.compact();
+    }
+
+    /** Writes everything queued, on the calling thread. */
+    private void writeQueued() {
+        writeLock.lock();
+        try {
+            ArrayList<Object> batch;
+            synchronized (emitLock) {
+                if (queued.isEmpty()) {
+                    return;
+                }
+                batch = queued;
+                queued = writing;
+                writing = batch;
+                if (batch.size() >= CAPACITY) {
+                    emitLock.notifyAll(); // emitters waiting for room
+                }
+            }
+            out.reset();
+            for (Object o : batch) {
+                int at = out.beginFrame();
+                if (o instanceof Ipc.Request r) {
+                    r.write(out);
+                } else {
+                    EventCodec.write((Event) o, out);
+                }
+                out.endFrame(at);
+            }
+            batch.clear();
+            writeFully(out.buffer());
+        } catch (IOException e) {
+            lost();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Holding {@link #writeLock}: writes all of {@code bytes}, waiting while the socket's buffer is full. */
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        SocketChannel s = socket;
+        while (bytes.hasRemaining()) {
+            if (s.write(bytes) == 0) {
+                if (writeSelector == null) {
+                    writeSelector = Selector.open();
+                    s.register(writeSelector, SelectionKey.OP_WRITE);
+                }
+                boolean interrupted = Thread.interrupted(); // else select() would return at once, forever
+                writeSelector.select(100);
+                writeSelector.selectedKeys().clear();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (closing) {
+                    throw new IOException("closed");
                 }
             }
         }
     }
 
+    /**
+     * Blocks until every event emitted before this call has been written to the socket (on the calling
+     * thread), or 2 s passed without a connection.
+     */
+    public void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        synchronized (connectLock) {
+            while (socket == null && connectFailure == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(connectLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (socket == null) {
+                return;
+            }
+        }
+        writeQueued();
+    }
+
     private void writeLoop() {
-        // Plain channel writes, not Channels.newOutputStream: those streams take the channel's blocking
-        // lock, which the watchdog's pending read holds, and would never write.
-        var buffer = new ByteArrayOutputStream(1 << 16);
-        var out = new DataOutputStream(buffer);
-        var frame = new ByteArrayOutputStream(256);
-        var frameData = new DataOutputStream(frame);
-        List<Object> batch = new ArrayList<>(1024);
         if (first != null) {
             try {
                 first.run();
@@ -233,89 +529,78 @@ public final class EventChannel {
                 // Only a head start: whoever needs it does the same work again and sees the error.
             }
         }
-        SocketChannel socket;
+        SocketChannel s;
         try {
-            socket = open();
+            s = open();
         } catch (IOException | RuntimeException e) {
+            synchronized (emitLock) {
+                discarding = true; // until the main thread, told by awaitConnected, halts this JVM
+                queued.clear();
+                emitLock.notifyAll();
+            }
             synchronized (connectLock) {
                 connectFailure = e instanceof IOException io ? io : new IOException(e);
                 connectLock.notifyAll();
             }
-            discardForever(); // until the main thread, told by awaitConnected, halts this JVM
             return;
         }
         connectedNanos = System.nanoTime();
         synchronized (connectLock) {
-            this.socket = socket;
+            this.socket = s;
             connectLock.notifyAll();
         }
         Thread watchdog = new Thread(this::watch, "proclab-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch, 4096);
-                long marks = 0;
-                for (Object e : batch) {
-                    if (e == FLUSH_MARK) {
-                        marks++;
-                        continue;
+            while (!closing) {
+                synchronized (emitLock) {
+                    while (queued.isEmpty()) {
+                        writerWaiting = true;
+                        emitLock.wait();
                     }
-                    frame.reset();
-                    if (e instanceof Ipc.Request r) {
-                        r.write(frameData);
-                    } else {
-                        EventCodec.write((Event) e, frameData);
-                    }
-                    out.writeInt(frame.size());
-                    frame.writeTo(out);
+                    writerWaiting = false;
                 }
-                batch.clear();
-                ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
-                while (bytes.hasRemaining()) {
-                    socket.write(bytes);
-                }
-                buffer.reset();
-                if (marks > 0) {
-                    synchronized (flushLock) {
-                        flushDone += marks;
-                        flushLock.notifyAll();
-                    }
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            lost();
-        }
-    }
-
-    /** Keeps {@link #emit} from blocking on a full queue when there is no connection to send it to. */
-    private void discardForever() {
-        try {
-            while (true) {
-                queue.take();
+                // Let a burst gather; a request made meanwhile takes it along.
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(LINGER_MICROS));
+                writeQueued();
             }
         } catch (InterruptedException e) {
             // Exiting.
         }
     }
 
-    /** Reads the broker's replies ({@code int} length, then one {@link Ipc.Reply}) until end-of-stream. */
+    /**
+     * Reads the socket while no caller does, so that the supervisor's death is seen at once even when this
+     * process makes no calls.
+     */
     private void watch() {
-        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                java.nio.channels.Channels.newInputStream(new ReadOnlyChannel(socket))))) {
-            while (true) {
-                in.readInt();
-                Ipc.Reply reply = Ipc.Reply.read(in);
-                BlockingQueue<Ipc.Reply> replies = pending.get(reply.id());
-                if (replies != null) {
-                    replies.add(reply);
-                }
+        while (!closing && !closed) {
+            if (System.nanoTime() - lastCallerActivity < WATCHDOG_IDLE_NANOS || !readLock.tryLock()) {
+                handOver(null);
+                LockSupport.parkNanos(this, WATCHDOG_IDLE_NANOS);
+                continue;
             }
-        } catch (IOException e) {
-            // End-of-stream or a broken connection: handled below.
+            try {
+                watchdogReading = true;
+                if (!anyCallerParked()) {
+                    readReplies();
+                }
+            } finally {
+                watchdogReading = false;
+                readLock.unlock();
+            }
+            handOver(null);
         }
-        lost();
+    }
+
+    private boolean anyCallerParked() {
+        for (Call c : calls.values()) {
+            if (c.parked) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -329,6 +614,10 @@ public final class EventChannel {
             return; // never connected: nothing to close
         }
         try {
+            Selector r = readSelector;
+            if (r != null) {
+                r.close();
+            }
             s.close();
         } catch (IOException e) {
             // Exiting anyway.

@@ -1,13 +1,15 @@
 package dev.proclab.engine.internal;
 
 import dev.proclab.engine.event.ProcessState;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A process's calls to its run's broker. Each call blocks the calling thread until the broker's final
  * reply; when the broker answers {@link Ipc#WAIT} first, the process is shown BLOCKED (with the broker's
  * reason and the pid it waits on) until that final reply comes. Any thread of a process of a run may
- * call; outside a run every call throws {@link IllegalStateException}.
+ * call; outside a run every call throws {@link IllegalStateException}. The calling thread sends its request
+ * and reads the replies itself ({@link EventChannel#send}, {@link EventChannel#next}), so a call costs no
+ * hand-over between threads of this process; an interrupt does not abandon a call half-way (the broker
+ * answers every request) and stays set on the thread.
  */
 public final class IpcClient {
     private IpcClient() {}
@@ -23,30 +25,22 @@ public final class IpcClient {
         long id = channel.nextRequestId();
         Ipc.Request request = new Ipc.Request(
                 id, op, object, Thread.currentThread().getId(), SourceLine.ofCaller(), arg, timeoutNanos, text, data);
-        BlockingQueue<Ipc.Reply> replies = channel.send(request);
+        EventChannel.Call call = channel.send(request);
         boolean blocked = false;
         try {
             while (true) {
-                Ipc.Reply reply;
-                try {
-                    reply = replies.take();
-                } catch (InterruptedException e) {
-                    // A blocked call is not abandoned half-way: the broker will answer; keep the interrupt.
-                    Thread.currentThread().interrupt();
-                    continue;
-                }
+                Ipc.Reply reply = channel.next(call);
                 if (reply.status() == Ipc.WAIT) {
-                    if (!EventChannel.TRACING) {
-                        continue; // the engine benchmark measuring what tracing costs
+                    if (EventChannel.TRACING) {
+                        blocked = true;
+                        rt.state(ProcessState.BLOCKED, reply.text(), reply.value());
                     }
-                    blocked = true;
-                    rt.state(ProcessState.BLOCKED, reply.text(), reply.value());
                     continue;
                 }
                 return reply;
             }
         } finally {
-            channel.done(id);
+            channel.done(call);
             if (blocked) {
                 rt.state(ProcessState.RUNNING, "", -1);
             }

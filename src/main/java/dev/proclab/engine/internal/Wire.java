@@ -1,6 +1,10 @@
 package dev.proclab.engine.internal;
 
+import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,8 +18,8 @@ import java.util.Arrays;
  * wrong without reading further. The supervisor writes only {@link Ipc.Reply} frames (same framing) on the
  * same connection; the child treats end-of-stream as the supervisor's death.
  *
- * <p>{@link Out} is an unsynchronised buffer to write frames into without a stream or an allocation per
- * frame; it belongs to one thread at a time.
+ * <p>{@link Out} and {@link In} are the unsynchronised buffers both ends use to write and read frames
+ * without a stream or an allocation per frame; each belongs to one thread at a time.
  */
 public final class Wire {
     public static final int HELLO_MAGIC = 0x50524f43; // "PROC"
@@ -155,6 +159,106 @@ public final class Wire {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             writeShort(b.length);
             write(b);
+        }
+    }
+
+    /** Reads fields from a {@link ByteBuffer} (big-endian, as {@link Out} writes them). */
+    public static final class In implements DataInput {
+        private final ByteBuffer buffer;
+
+        public In(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        private void need(int n) throws EOFException {
+            if (buffer.remaining() < n) {
+                throw new EOFException("frame ends " + (n - buffer.remaining()) + " bytes early");
+            }
+        }
+
+        @Override
+        public void readFully(byte[] b) throws IOException {
+            readFully(b, 0, b.length);
+        }
+
+        @Override
+        public void readFully(byte[] b, int off, int len) throws IOException {
+            need(len);
+            buffer.get(b, off, len);
+        }
+
+        @Override
+        public int skipBytes(int n) {
+            int k = Math.min(n, buffer.remaining());
+            buffer.position(buffer.position() + k);
+            return k;
+        }
+
+        @Override
+        public boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        @Override
+        public byte readByte() throws IOException {
+            need(1);
+            return buffer.get();
+        }
+
+        @Override
+        public int readUnsignedByte() throws IOException {
+            return readByte() & 0xff;
+        }
+
+        @Override
+        public short readShort() throws IOException {
+            need(2);
+            return buffer.getShort();
+        }
+
+        @Override
+        public int readUnsignedShort() throws IOException {
+            return readShort() & 0xffff;
+        }
+
+        @Override
+        public char readChar() throws IOException {
+            need(2);
+            return buffer.getChar();
+        }
+
+        @Override
+        public int readInt() throws IOException {
+            need(4);
+            return buffer.getInt();
+        }
+
+        @Override
+        public long readLong() throws IOException {
+            need(8);
+            return buffer.getLong();
+        }
+
+        @Override
+        public float readFloat() throws IOException {
+            need(4);
+            return buffer.getFloat();
+        }
+
+        @Override
+        public double readDouble() throws IOException {
+            need(8);
+            return buffer.getDouble();
+        }
+
+        @Override
+        public String readLine() {
+            throw new UnsupportedOperationException("no lines on the wire");
+        }
+
+        @Override
+        public String readUTF() throws IOException {
+            return DataInputStream.readUTF(this);
         }
     }
 }
