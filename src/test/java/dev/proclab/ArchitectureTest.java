@@ -27,7 +27,7 @@ class ArchitectureTest {
             .that()
             .resideOutsideOfPackage("dev.proclab.ui..")
             .and()
-            .doNotHaveFullyQualifiedName(Main.class.getName())
+            .haveNameNotMatching(java.util.regex.Pattern.quote(Main.class.getName()) + "(\\$.*)?")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("javafx..")
