@@ -52,7 +52,8 @@ final class ExplanationView extends ScrollPane {
                 .and(page.problemProperty().subscribe(p -> render.run()))
                 .and(i18n.localeProperty().subscribe(l -> render.run()))
                 .and(page.run().phaseProperty().subscribe(phase -> {
-                    boolean ran = phase == RunPhase.ENDED || phase == RunPhase.REPLAY || hasRun && phase != RunPhase.IDLE;
+                    boolean ran =
+                            phase == RunPhase.ENDED || phase == RunPhase.REPLAY || hasRun && phase != RunPhase.IDLE;
                     if (ran != hasRun) {
                         hasRun = ran;
                         render.run();

@@ -41,11 +41,7 @@ public record LessonContent(
                     ? read(lesson.pythonSource().get())
                     : "";
             return new LessonContent(
-                    java,
-                    python,
-                    readOr(lesson.explanation("en")),
-                    readOr(lesson.explanation("zh")),
-                    lesson.dir());
+                    java, python, readOr(lesson.explanation("en")), readOr(lesson.explanation("zh")), lesson.dir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

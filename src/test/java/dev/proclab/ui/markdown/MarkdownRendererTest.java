@@ -73,8 +73,7 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void anImageAloneInItsParagraphIsShownWithItsCaptionAndAMissingOneAsText(@TempDir Path folder)
-            throws Exception {
+    void anImageAloneInItsParagraphIsShownWithItsCaptionAndAMissingOneAsText(@TempDir Path folder) throws Exception {
         Path pictures = Files.createDirectories(folder.resolve("pictures"));
         javax.imageio.ImageIO.write(
                 new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
