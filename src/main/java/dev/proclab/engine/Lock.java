@@ -4,6 +4,7 @@ import dev.proclab.engine.event.LockEvent;
 import dev.proclab.engine.internal.ChildRuntime;
 import dev.proclab.engine.internal.Ipc;
 import dev.proclab.engine.internal.IpcClient;
+import dev.proclab.engine.internal.LockTrace;
 import dev.proclab.engine.internal.LockWord;
 import dev.proclab.engine.internal.SharedWord;
 import dev.proclab.engine.internal.SourceLine;
@@ -18,26 +19,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Its state is a word in a file of the run's private folder, mapped into every process that uses it,
  * and taken with an atomic compare-and-set by the process itself: taking a free lock and releasing a
- * lock nobody waits for never leave the process. A process that finds it held spins for a few
- * microseconds, then parks in the run's broker, which wakes the parked processes one at a time, in the
- * order they parked, as the lock is released; a process arriving while the lock is free may take it
- * before a woken one, as with Python's lock (which is not fair either). This object is a handle that may
- * be passed to child processes as an argument. Any thread of any process of the run may use it; outside
- * a run its constructor throws {@link IllegalStateException}.
+ * lock nobody waits for never leave the process. A process that finds it held spins for 20 µs, then
+ * yields the processor between tries until 200 µs have passed, then parks in the run's broker, which
+ * wakes the parked processes one at a time, in the order they parked, as the lock is released; a process
+ * arriving while the lock is free may take it before a woken one, as with Python's lock (which is not
+ * fair either). This object is a handle that may be passed to child processes as an argument. Any thread
+ * of any process of the run may use it; outside a run its constructor throws {@link
+ * IllegalStateException}.
  *
  * <p>A plain Lock is not owned: any process may release it, but releasing a lock that is not held throws
  * {@link IllegalStateException}. A process that dies while holding it leaves it held (as in Python): the
  * supervisor reads the lock's word when the process ends and reports "held by a dead process". Every
  * operation is reported by the process that made it as a {@link LockEvent} (acquired, stamped after the
- * lock was taken; released, stamped before it was let go; timed out); the broker reports who parked, in
- * its queue's order. Use it with try-with-resources: {@code try (var held = lock.hold()) { ... }}.
+ * lock was taken; released, stamped before it was let go; timed out), handed to the supervisor in bursts
+ * at most a millisecond later ({@code LockTrace}); the broker reports who parked, in its queue's order.
+ * Use it with try-with-resources: {@code try (var held = lock.hold()) { ... }}.
  */
 public class Lock implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 2L;
     /** False only with {@code -Dproclab.tracing=off} (the engine benchmark measuring what tracing costs). */
     private static final boolean TRACING = !"off".equals(System.getProperty("proclab.tracing"));
-    /** How long a blocking acquire spins on a held lock before it parks in the broker. */
-    private static final long SPIN_NANOS = Long.getLong("proclab.lockSpinNanos", 20_000);
+    /**
+     * How long a blocking acquire tries a held lock before it parks in the broker: spinning for the first
+     * {@link #PURE_SPIN_NANOS}, then yielding the processor between tries (on 2 busy cores the holder may
+     * be waiting for one). Chosen by measuring with EngineBench (docs/benchmarks.md).
+     */
+    private static final long SPIN_NANOS = Long.getLong("proclab.lockSpinNanos", 200_000);
+
+    private static final long PURE_SPIN_NANOS = Long.getLong("proclab.lockPureSpinNanos", 20_000);
 
     private static final AtomicInteger FILES = new AtomicInteger();
     private static final long LINE_SAMPLE_NANOS = 1_000_000;
@@ -116,8 +125,15 @@ public class Lock implements Serializable, AutoCloseable {
             if (w.get(LockWord.STATE) == 0 && w.compareAndSet(LockWord.STATE, 0, me)) {
                 return acquired(rt, w);
             }
-            if ((i & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
-                break;
+            if ((i & 15) == 0) {
+                long spun = System.nanoTime() - start;
+                if (spun > SPIN_NANOS) {
+                    break;
+                }
+                if (spun > PURE_SPIN_NANOS) {
+                    Thread.yield();
+                    continue;
+                }
             }
             Thread.onSpinWait();
         }
@@ -265,8 +281,7 @@ public class Lock implements Serializable, AutoCloseable {
         }
         long pid = rt.pid();
         int line = line(op == LockEvent.Op.RELEASED, nanos);
-        int objectId = id;
-        rt.emit(seq -> new LockEvent(seq, nanos, pid, pid, objectId, op, holder, "", line));
+        LockTrace.add(new LockEvent(0, nanos, pid, pid, id, op, holder, "", line));
     }
 
     /** The line of the lesson program that called, looked up at most once a millisecond per thread. */
