@@ -22,12 +22,13 @@ import javafx.application.Application;
  *
  * <p>Started as {@code java [options] -jar proclab.jar} without arguments, it starts the app in a second
  * JVM that gets an application class-data-sharing archive of the app (the app's classes come parsed,
- * verified and linked: the lesson list is on screen in about 60% of the time, docs/benchmarks.md), waits
+ * verified and linked: a quarter less CPU until the lesson list is on screen, docs/benchmarks.md), waits
  * for it and exits with its exit code; a jar's manifest cannot give the JVM such options. The archive is
  * written when the app's JVM ends for the first time after the jar or the JDK changed ({@code
  * -XX:ArchiveClassesAtExit}, to a temporary file this JVM then renames), in {@code
  * <cache>/app/app-<key>.jsa} (the cache as in {@code RuntimeJar.cacheRoot()}), and used from the next
- * launch on. The user's own JVM options come after the launcher's, so they win.
+ * launch on; the archives of earlier builds are then removed. The user's own JVM options come after the
+ * launcher's, so they win.
  *
  * <p>The app's JVM reads its standard input, a pipe from this one, and exits when that closes, so it
  * never outlives the launcher, even one that was killed; this JVM ends the app's when it is told to end
@@ -165,10 +166,31 @@ public final class Main {
             try {
                 if (code == 0 && Files.isRegularFile(dumping) && Files.size(dumping) > 0) {
                     Files.move(dumping, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    removeOthers(archive);
                 }
                 Files.deleteIfExists(dumping);
             } catch (IOException e) {
                 // no archive this time: the next launch writes one again
+            }
+        }
+
+        /**
+         * Removes the archives of other jars or JDKs (35 MB each, one per build of the jar) and what launchers
+         * that were killed while their app wrote one left behind more than an hour ago.
+         */
+        static void removeOthers(Path archive) throws IOException {
+            long anHourAgo = System.currentTimeMillis() - 3_600_000;
+            try (var files = Files.list(archive.getParent())) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    boolean other = name.startsWith("app-") && name.endsWith(".jsa") && !f.equals(archive);
+                    boolean stale = name.startsWith("app-")
+                            && name.endsWith(".tmp")
+                            && Files.getLastModifiedTime(f).toMillis() < anHourAgo;
+                    if (other || stale) {
+                        Files.deleteIfExists(f);
+                    }
+                }
             }
         }
     }

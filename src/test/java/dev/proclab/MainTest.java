@@ -61,6 +61,25 @@ class MainTest {
     }
 
     @Test
+    void keepingAnArchiveRemovesThoseOfEarlierBuildsAndOldLeftovers() throws Exception {
+        Path kept = Files.writeString(dir.resolve("app-1-100.jsa"), "new");
+        Path earlier = Files.writeString(dir.resolve("app-2-100.jsa"), "old");
+        Path oldLeftover = Files.writeString(dir.resolve("app-3-100.jsa.77.tmp"), "half");
+        Files.setLastModifiedTime(
+                oldLeftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Path youngLeftover = Files.writeString(dir.resolve("app-1-100.jsa.78.tmp"), "being written");
+        Path unrelated = Files.writeString(dir.resolve("notes.txt"), "x");
+
+        Main.AppJvm.removeOthers(kept);
+
+        assertThat(kept).exists();
+        assertThat(earlier).doesNotExist();
+        assertThat(oldLeftover).doesNotExist();
+        assertThat(youngLeftover).exists();
+        assertThat(unrelated).exists();
+    }
+
+    @Test
     void theArchiveNameChangesWithTheJar() throws Exception {
         Path jar = Files.writeString(dir.resolve("proclab.jar"), "one");
         Path first = Main.AppJvm.archiveFor(jar);
