@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  *
  * <p>Each round runs, in a rotating order, one batch per Java variant (a real {@link Run} of
  * {@link StartupProbe}) and one batch per Python start method ({@code src/test/python/startup_bench.py});
- * a batch starts and joins {@code warmup + n} children with an empty target one after the other, then
- * measures the resident memory of one idle child. Interleaving the batches spreads the noise of a
+ * a batch starts and joins {@code warmup + n} children with an empty target one after the other (the
+ * measured ones each after a pause, so that they come after an idle moment), then a burst of children
+ * started in a loop and joined afterwards, then measures the resident memory of one idle child. Interleaving the batches spreads the noise of a
  * shared machine over all contestants alike.
  *
  * <p>Figures per child: <b>first line</b> = the child's {@code ProcessStarted.nanos} (stamped just before
@@ -44,15 +45,17 @@ import java.util.stream.Stream;
  * the target's {@code time.monotonic_ns()} minus the same in the parent; both read Linux's
  * {@code CLOCK_MONOTONIC}); <b>start+join</b> = from before {@code start()} until {@code join()}
  * returned; for Java also the parts: the parent's {@code start()} up to {@code Spawned}, JVM boot up to
- * {@code ChildMain.main} ({@code ProcessStarted.bootNanos}), and from there to the first line. Medians and
+ * {@code ProcessStarted.bootNanos} ({@code ChildMain.main} of a JVM booted on the spot; for a spare JVM that
+ * was waiting, when it had read its bootstrap), and from there to the first line. Medians and
  * 95th percentiles (nearest rank) are over the warm samples of all rounds; the cold ones (the first
  * start of each batch) are shown apart. <b>Child CPU</b> is the mean user + system time a child used, from
  * start to exit, as its parent's children's CPU time counts it ({@code /proc/self/stat} in the Java
  * parent, 10 ms ticks, fine as a mean over many; {@code getrusage} in Python; forkserver's children are
  * the server's, so not counted): unlike the times, it hardly depends on what else the machine runs.
  *
- * <p>Options: {@code --rounds R} (8), {@code --n N} (5), {@code --warmup W} (1), {@code --settle S}
- * seconds before reading the idle child's memory (1.0), {@code --python EXE} (python3),
+ * <p>Options: {@code --rounds R} (8), {@code --n N} (5), {@code --warmup W} (1), {@code --pause P} seconds
+ * before each measured start, the burst and the idle child (0.5), {@code --burst B} children started in a
+ * loop (8; 0 for none), {@code --settle S} seconds before reading the idle child's memory (1.0), {@code --python EXE} (python3),
  * {@code --methods fork,forkserver,spawn} (an empty list: no Python), {@code --java LABEL=FLAGS}
  * (repeatable; the child JVM flags of a Java variant, in place of the engine's tuning flags:
  * {@code @default} stands for those, {@code nocds} turns the engine's class-data-sharing archive off,
@@ -187,13 +190,15 @@ public final class StartupBench {
     /**
      * For {@link EngineBench}: {@code rounds} rounds of the engine's default child JVM and the given Python
      * start methods, printing nothing but progress; returns per contestant ({@code "proclab"},
-     * {@code "python fork"} ...) the median warm first line in ms and the median idle VmRSS in MiB.
+     * {@code "python fork"} ...) the median warm first line in ms (each start after the default pause) and
+     * the median idle VmRSS in MiB.
      */
     static Map<String, double[]> firstLineAndRss(int rounds, String python, List<String> methods) throws Exception {
         StartupBench bench = new StartupBench();
         bench.rounds = rounds;
         bench.python = python;
         bench.methods = methods;
+        bench.burst = 0; // not reported there
         bench.variants.put(JAVA, "@default");
         bench.rounds();
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -652,8 +657,8 @@ public final class StartupBench {
         System.out.println();
         System.out.println("Java first line, broken down (warm; medians, ms):");
         System.out.println();
-        System.out.println("| | start() → Spawned (parent) | Spawned → ChildMain.main (JVM boot) |"
-                + " ChildMain.main → first line | sum of medians |");
+        System.out.println("| | start() → Spawned (parent) | Spawned → bootNanos (a waiting spare: bootstrap read;"
+                + " else JVM boot) | bootNanos → first line | sum of medians |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (String label : javaLabels()) {
             Samples s = results.get(label);
