@@ -19,6 +19,19 @@ import java.io.Serializable;
  * may be passed to child processes. Any thread of any process of the run may use it; blocked getters are
  * served in the order they asked, and so are blocked putters. Queues are for small messages.
  *
+ * <p>As in Python, a put on a queue without a maxsize (and on a {@link SimpleQueue}) returns as soon as the
+ * item is on its way, without waiting for the broker: the broker applies a process's puts in the order it
+ * made them and before any later call of that process, and a process's puts are all applied before it ends
+ * (so a parent that joined it finds them in the queue). Between processes there may be a short delay, as
+ * Python's documentation warns: another process told through shared memory that an item was put may still
+ * find the queue empty for a moment. A process killed outright loses what it had not sent yet, as in Python.
+ *
+ * <p>A get may bring the items behind the one it takes to this process on lease, when this process is the
+ * only one that has ever asked to get from the queue and nobody waits: later gets here take them without a
+ * round trip. Leased items still count in {@link #qsize()} and in the queue's contents on the timeline
+ * until they are got, and a get from any other process makes the broker take back those not yet got before
+ * it serves that get, so every get receives the item it would have received without leases.
+ *
  * @param <T> the type of the items
  */
 public class Queue<T> implements Serializable {
@@ -60,6 +73,12 @@ public class Queue<T> implements Serializable {
     public void put(T item, boolean block, double timeoutSeconds) {
         byte[] data = serialise(item);
         String preview = String.valueOf(item);
+        if (pipelined()) {
+            // Nothing can make this put wait: like Python's feeder thread, it is sent behind this process's
+            // earlier requests and the broker applies it in that order.
+            IpcClient.post(Ipc.PUT_ASYNC, id, 0, preview, data, IpcClient.line(id, Ipc.PUT));
+            return;
+        }
         Ipc.Reply r = IpcClient.check(IpcClient.call(Ipc.PUT, id, 0, timeout(block, timeoutSeconds), preview, data));
         if (r.status() == Ipc.TIMEOUT) {
             throw new Full(name + " is full (" + maxsize + " items)");
@@ -82,7 +101,13 @@ public class Queue<T> implements Serializable {
      * @throws Empty when it gave up
      */
     public T get(boolean block, double timeoutSeconds) {
-        Ipc.Reply r = IpcClient.check(IpcClient.call(Ipc.GET, id, 0, timeout(block, timeoutSeconds), null, null));
+        int line = IpcClient.line(id, Ipc.GET);
+        byte[] leased = IpcClient.takeLeased(id, line);
+        if (leased != null) {
+            return deserialise(leased);
+        }
+        Ipc.Reply r =
+                IpcClient.check(IpcClient.call(Ipc.GET_LEASE, id, 0, timeout(block, timeoutSeconds), null, null, line));
         if (r.status() == Ipc.TIMEOUT) {
             throw new Empty(name + " is empty");
         }
@@ -116,6 +141,11 @@ public class Queue<T> implements Serializable {
         return name;
     }
 
+    /** Whether a put can never wait, so that it need not wait for the broker's answer either. */
+    private boolean pipelined() {
+        return maxsize == 0 && !(this instanceof JoinableQueue);
+    }
+
     int id() {
         return id;
     }
@@ -127,7 +157,20 @@ public class Queue<T> implements Serializable {
         return timeoutSeconds < 0 ? Ipc.FOREVER : Math.max(1, Multiprocessing.scaledNanos(timeoutSeconds));
     }
 
+    // Items of the commonest immutable types are written in a short form of their own (a tag byte that no
+    // Java serialisation stream starts with, then the value), which costs far less to write and read than
+    // an ObjectOutputStream; everything else is serialised as Python pickles it.
+    private static final byte TAG_STRING = 1;
+    private static final byte TAG_INTEGER = 2;
+    private static final byte TAG_LONG = 3;
+    private static final byte TAG_DOUBLE = 4;
+    private static final byte TAG_BYTES = 5;
+
     private byte[] serialise(T item) {
+        byte[] quick = quickForm(item);
+        if (quick != null) {
+            return quick;
+        }
         var bytes = new ByteArrayOutputStream(128);
         try (var out = new ObjectOutputStream(bytes)) {
             out.writeObject(item);
@@ -141,8 +184,49 @@ public class Queue<T> implements Serializable {
         return bytes.toByteArray();
     }
 
+    private static byte[] quickForm(Object item) {
+        if (item instanceof String s) {
+            byte[] utf = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] b = new byte[1 + utf.length];
+            b[0] = TAG_STRING;
+            System.arraycopy(utf, 0, b, 1, utf.length);
+            return b;
+        }
+        if (item instanceof Integer i) {
+            return java.nio.ByteBuffer.allocate(5).put(TAG_INTEGER).putInt(i).array();
+        }
+        if (item instanceof Long l) {
+            return java.nio.ByteBuffer.allocate(9).put(TAG_LONG).putLong(l).array();
+        }
+        if (item instanceof Double d) {
+            return java.nio.ByteBuffer.allocate(9).put(TAG_DOUBLE).putDouble(d).array();
+        }
+        if (item instanceof byte[] a) {
+            byte[] b = new byte[1 + a.length];
+            b[0] = TAG_BYTES;
+            System.arraycopy(a, 0, b, 1, a.length);
+            return b;
+        }
+        return null;
+    }
+
+    private static Object fromQuickForm(byte[] data) {
+        var b = java.nio.ByteBuffer.wrap(data, 1, data.length - 1);
+        return switch (data[0]) {
+            case TAG_STRING -> new String(data, 1, data.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+            case TAG_INTEGER -> b.getInt();
+            case TAG_LONG -> b.getLong();
+            case TAG_DOUBLE -> b.getDouble();
+            case TAG_BYTES -> java.util.Arrays.copyOfRange(data, 1, data.length);
+            default -> throw new IllegalStateException("unknown item form " + data[0]);
+        };
+    }
+
     @SuppressWarnings("unchecked")
     private T deserialise(byte[] data) {
+        if (data.length > 0 && data[0] >= TAG_STRING && data[0] <= TAG_BYTES) {
+            return (T) fromQuickForm(data);
+        }
         try (var in = new ObjectInputStream(new ByteArrayInputStream(data))) {
             return (T) in.readObject();
         } catch (IOException | ClassNotFoundException e) {

@@ -96,6 +96,9 @@ public final class EventChannel {
     // ---- incoming ---------------------------------------------------------------------------------------
     private final ConcurrentHashMap<Long, Call> calls = new ConcurrentHashMap<>();
     private final AtomicLong nextRequest = new AtomicLong(1);
+    private final QueueLeases leases = new QueueLeases(this);
+    /** The object of the last {@link #post}, 0 before any: {@link #flush} waits until the broker applied it. */
+    private volatile int lastPosted;
     /** Held by whoever reads the socket (a waiting caller or the watchdog). */
     private final ReentrantLock readLock = new ReentrantLock();
 
@@ -114,13 +117,17 @@ public final class EventChannel {
     /** One request under way: its replies, and the thread that waits for them. */
     public static final class Call {
         final long id;
+        final byte op;
+        final int object;
         final Thread thread;
         private Ipc.Reply first;
         private Ipc.Reply second;
         volatile boolean parked;
 
-        Call(long id, Thread thread) {
-            this.id = id;
+        Call(Ipc.Request request, Thread thread) {
+            this.id = request.id();
+            this.op = request.op();
+            this.object = request.object();
             this.thread = thread;
         }
 
@@ -233,7 +240,7 @@ public final class EventChannel {
                 return;
             }
             nextSeq++;
-            enqueue(e);
+            enqueueLocked(e);
             if (writerWaiting) {
                 writerWaiting = false;
                 emitLock.notifyAll();
@@ -242,7 +249,7 @@ public final class EventChannel {
     }
 
     /** Adds to the queue, waiting while it is full. Holds {@link #emitLock}. */
-    private void enqueue(Object item) {
+    private void enqueueLocked(Object item) {
         if (discarding) {
             return;
         }
@@ -272,11 +279,11 @@ public final class EventChannel {
      * caller must call {@link #done} after the final one.
      */
     public Call send(Ipc.Request request) {
-        Call call = new Call(request.id(), Thread.currentThread());
+        Call call = new Call(request, Thread.currentThread());
         calls.put(request.id(), call);
         lastCallerActivity = System.nanoTime();
         synchronized (emitLock) {
-            enqueue(request);
+            enqueueLocked(request);
         }
         if (socket == null) {
             // Only before the process has joined its run (lesson code never runs that early): the writer
@@ -291,6 +298,40 @@ public final class EventChannel {
         }
         writeQueued();
         return call;
+    }
+
+    /**
+     * Queues a request that gets no reply ({@link Ipc#PUT_ASYNC}, {@link Ipc#LEASE_GOT} ...) behind every
+     * event and request made before it; the writer thread sends it with the next batch, at most about
+     * {@value #LINGER_MICROS} µs later, unless a later {@link #send} or {@link #writeNow} takes it along first.
+     * Blocks like {@link #emit} while the queue is full.
+     */
+    public void post(Ipc.Request request) {
+        lastPosted = request.object();
+        enqueue((Object) request);
+    }
+
+    /** Queues {@code item} and wakes the writer thread. */
+    void enqueue(Object item) {
+        synchronized (emitLock) {
+            enqueueLocked(item);
+            if (writerWaiting) {
+                writerWaiting = false;
+                emitLock.notifyAll();
+            }
+        }
+    }
+
+    /** Writes everything queued on the calling thread now (the writer thread does it before connecting). */
+    public void writeNow() {
+        if (socket != null) {
+            writeQueued();
+        }
+    }
+
+    /** The queue items this process holds on lease. */
+    public QueueLeases leases() {
+        return leases;
     }
 
     public long nextRequestId() {
@@ -427,7 +468,14 @@ public final class EventChannel {
             int end = in.position() + len;
             Ipc.Reply reply = Ipc.Reply.read(fields);
             in.position(end);
+            if (reply.id() == 0 && reply.status() == Ipc.REVOKE) {
+                leases.revoked((int) reply.value(), Long.parseLong(reply.text()));
+                continue;
+            }
             Call call = calls.get(reply.id());
+            if (call != null && call.op == Ipc.GET_LEASE) {
+                reply = leases.granted(call.object, reply);
+            }
             if (call != null) {
                 call.add(reply);
                 if (call.thread != Thread.currentThread()) {
@@ -497,7 +545,8 @@ public final class EventChannel {
 
     /**
      * Blocks until every event emitted before this call has been written to the socket (on the calling
-     * thread), or 2 s passed without a connection.
+     * thread), or 2 s passed without a connection; when this process sent requests without waiting for an
+     * answer ({@link #post}), also until the broker has applied them.
      */
     public void flush() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -519,6 +568,21 @@ public final class EventChannel {
             }
         }
         writeQueued();
+        int object = lastPosted;
+        if (object != 0) {
+            // As Python joins a queue's feeder thread at exit: the puts sent without waiting are applied by
+            // the broker before this process ends, so a process that joins it sees them in the queue. Any
+            // request answered after them will do; the broker applies a connection's requests in order.
+            Call call = send(new Ipc.Request(
+                    nextRequestId(), Ipc.QSIZE, object, Thread.currentThread().getId(), 0, 0, 0, null, null));
+            try {
+                while (next(call).status() == Ipc.WAIT) {
+                    // QSIZE does not wait; nothing else can come.
+                }
+            } finally {
+                done(call);
+            }
+        }
     }
 
     private void writeLoop() {
@@ -608,11 +672,25 @@ public final class EventChannel {
      * blocked reading a socket channel, the JVM's exit stalls for about 300 ms.
      */
     public void close() {
-        closing = true;
         SocketChannel s = socket;
         if (s == null) {
+            closing = true;
             return; // never connected: nothing to close
         }
+        // What is still queued goes first (on SIGTERM: the last lines printed, the gets of leased queue
+        // items), unless another thread is in the middle of a write.
+        try {
+            if (!closing && writeLock.tryLock(50, TimeUnit.MILLISECONDS)) {
+                try {
+                    writeQueued();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closing = true;
         try {
             Selector r = readSelector;
             if (r != null) {

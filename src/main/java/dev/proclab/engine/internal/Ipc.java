@@ -93,6 +93,22 @@ public final class Ipc {
     public static final byte LOCK_WAIT = 60;
     /** A release saw the waiters bit: wake the thread that parked first. */
     public static final byte LOCK_WAKE = 61;
+    // Queues without a round trip per item (QueueObject, QueueLeases): 70-73.
+    /**
+     * A put that gets no reply (an unbounded Queue or a SimpleQueue, where a put never waits): the broker
+     * applies it in the order it arrives behind the process's earlier requests, like PUT.
+     */
+    public static final byte PUT_ASYNC = 70;
+    /**
+     * A get that may also lease the items behind the one it takes: the reply's {@code data} is the lease
+     * number, the count and each item's id and bytes (QueueLeases); the first item is got now, the rest
+     * wait in this process until it gets them (LEASE_GOT) or the broker revokes the lease.
+     */
+    public static final byte GET_LEASE = 71;
+    /** The process got leased item {@code arg} of the queue; no reply. */
+    public static final byte LEASE_GOT = 72;
+    /** The process answers a {@link #REVOKE} of lease {@code arg}: it dropped what it had left; no reply. */
+    public static final byte LEASE_RETURN = 73;
 
     // Reply statuses.
     public static final byte OK = 0;
@@ -102,6 +118,11 @@ public final class Ipc {
     public static final byte TIMEOUT = 2;
     /** The request was wrong (releasing an unheld lock, too many task_done calls ...): {@code text} says. */
     public static final byte ERROR = 3;
+    /**
+     * Not an answer (the reply's id is 0): the broker wants the rest of a queue's lease back; {@code value}
+     * is the queue's id, {@code text} the lease number. The process answers with {@link #LEASE_RETURN}.
+     */
+    public static final byte REVOKE = 4;
 
     /** No timeout: block until it can be done. */
     public static final long FOREVER = -1;
