@@ -11,6 +11,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -173,7 +174,27 @@ public final class ConsoleView extends BorderPane {
             text.getStyleClass().add(CONSOLE_TEXT);
             time.setMinWidth(Region.USE_PREF_SIZE);
             process.setMinWidth(Region.USE_PREF_SIZE);
+            // The line's text takes what is left of the list's width and wraps there, so the end of a
+            // long line ("... was done by ForkPoolWorker-2") is read without scrolling sideways.
+            text.setWrapText(true);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            setPrefWidth(0);
             row.getStyleClass().add(CONSOLE_ROW);
+        }
+
+        /**
+         * As tall as the row needs at this width: the cell's skin would ask its graphic for a height
+         * without a width, which is one line however long the text.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || width <= 0) {
+                return super.computePrefHeight(width);
+            }
+            Insets in = getInsets();
+            return row.prefHeight(width - in.getLeft() - in.getRight()) + in.getTop() + in.getBottom();
         }
 
         @Override
