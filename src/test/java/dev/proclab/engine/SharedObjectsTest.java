@@ -61,7 +61,10 @@ class SharedObjectsTest {
 
     @Test
     void waitersGetTheLockInTheOrderTheyAskedAndAreShownBlocked() throws Exception {
-        var result = run(spec(FileCounter.class, Map.of("workers", "3", "times", "30", "lock", "true")), seconds(60));
+        // Each holds the lock 5 ms, longer than a waiter spins, so that the others park in the broker.
+        var result = run(
+                spec(FileCounter.class, Map.of("workers", "3", "times", "30", "lock", "true", "hold", "0.005")),
+                seconds(60));
 
         // The broker's queue: a process that parks joins it at the back, once per acquire, and every
         // process that waited gets the lock afterwards.

@@ -1,6 +1,7 @@
 package dev.proclab.programs;
 
 import static dev.proclab.engine.Multiprocessing.knob;
+import static dev.proclab.engine.Multiprocessing.sleep;
 
 import dev.proclab.engine.Lock;
 import dev.proclab.engine.Process;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Processes increment a number in a shared file (read, add one, write back), under a lock or not. */
+/**
+ * Processes increment a number in a shared file (read, add one, write back), under a lock or not; with
+ * knob {@code hold}, each then keeps the lock that many seconds more.
+ */
 public class FileCounter {
     static final Path FILE = Path.of("counter.txt");
 
@@ -20,6 +24,10 @@ public class FileCounter {
             if (lock != null) {
                 try (var held = lock.hold()) {
                     increment();
+                    double hold = knob("hold", 0.0);
+                    if (hold > 0) {
+                        sleep(hold);
+                    }
                 }
             } else {
                 increment();
