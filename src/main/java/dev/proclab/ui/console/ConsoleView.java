@@ -197,6 +197,20 @@ public final class ConsoleView extends BorderPane {
             return row.prefHeight(width - in.getLeft() - in.getRight()) + in.getTop() + in.getBottom();
         }
 
+        /** The row takes the whole cell, whatever height the cell's skin would give its graphic. */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (getGraphic() != null) {
+                Insets in = getInsets();
+                row.resizeRelocate(
+                        in.getLeft(),
+                        in.getTop(),
+                        getWidth() - in.getLeft() - in.getRight(),
+                        getHeight() - in.getTop() - in.getBottom());
+            }
+        }
+
         @Override
         protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
