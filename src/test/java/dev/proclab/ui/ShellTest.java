@@ -6,7 +6,10 @@ import dev.proclab.ui.page.TimelineSlot;
 import dev.proclab.ui.support.AppDriver;
 import dev.proclab.ui.timeline.TimelineView;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -127,5 +130,35 @@ class ShellTest {
 
         robot.interact(() -> driver.window().setTheme(dev.proclab.ui.shell.Theme.LIGHT));
         assertThat(stage.getScene().getRoot().getStyleClass()).doesNotContain(UiStyles.DARK);
+    }
+
+    @Test
+    void clickingTheAnswerThePredictionHintBringsTheChoicesIntoView(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setHeight(800));
+        driver.open(robot, "pool");
+        Label hint = robot.lookup("#run-hint").queryAs(Label.class);
+        assertThat(hint.getText()).contains("prediction");
+        Node choice = robot.lookup("#prediction-at-most-n").query();
+        ScrollPane setup = (ScrollPane) ancestor(choice, ScrollPane.class);
+        Bounds view = setup.localToScene(setup.getLayoutBounds());
+        // At this height the knobs push the choices below the setup column's edge.
+        assertThat(choice.localToScene(choice.getLayoutBounds()).getMaxY()).isGreaterThan(view.getMaxY());
+
+        robot.clickOn(hint);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Bounds shown = choice.localToScene(choice.getLayoutBounds());
+        assertThat(shown.getMinY()).isGreaterThanOrEqualTo(view.getMinY());
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(view.getMaxY());
+        assertThat(choice.isFocused()).isTrue();
+        assertThat(driver.page().run().phase()).isEqualTo(dev.proclab.ui.run.RunPhase.IDLE);
+    }
+
+    private static Node ancestor(Node node, Class<?> type) {
+        Node n = node;
+        while (n != null && !type.isInstance(n)) {
+            n = n.getParent();
+        }
+        return n;
     }
 }

@@ -76,6 +76,13 @@ public final class LessonPageView extends StackPane {
         setupScroll.setFitToWidth(true);
         setupScroll.getStyleClass().add("edge-to-edge");
         setup = setupScroll;
+        runBar.setOnShowPrediction(() -> {
+            scrollTo(setupScroll, prediction);
+            Node firstChoice = prediction.lookup(".radio-button");
+            if (firstChoice != null) {
+                firstChoice.requestFocus();
+            }
+        });
 
         top.getItems().setAll(explanation, program, setup);
         top.setDividerPositions(0.32, 0.69);

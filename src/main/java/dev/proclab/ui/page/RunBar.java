@@ -8,6 +8,7 @@ import dev.proclab.ui.run.RunViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -31,6 +32,7 @@ public final class RunBar extends HBox {
     private final Button runButton = new Button();
     private final Button stopButton = new Button();
     private final Slider scale = new Slider(-2, 2, 0);
+    private Runnable showPrediction = () -> {};
 
     public RunBar(LessonPageViewModel page, I18n i18n) {
         RunViewModel run = page.run();
@@ -70,6 +72,17 @@ public final class RunBar extends HBox {
                                 page.contentProperty(),
                                 run.phaseProperty())
                         .flatMap(key -> key.isEmpty() ? NO_HINT : i18n.text(key)));
+        // "Answer the prediction" can be clicked: it brings the question into view (the knobs may hide it).
+        ObservableValue<Boolean> asksForPrediction = hint.textProperty()
+                .map(t -> "run.hint.predict".equals(hint(page)))
+                .orElse(false);
+        hint.cursorProperty().bind(asksForPrediction.map(yes -> yes ? Cursor.HAND : Cursor.DEFAULT));
+        hint.underlineProperty().bind(asksForPrediction);
+        hint.setOnMouseClicked(e -> {
+            if ("run.hint.predict".equals(hint(page))) {
+                showPrediction.run();
+            }
+        });
         hint.setWrapText(true);
         hint.setMinWidth(0);
         HBox.setHgrow(hint, Priority.ALWAYS);
@@ -88,6 +101,11 @@ public final class RunBar extends HBox {
             return "run.hint.knobs";
         }
         return "";
+    }
+
+    /** What a click on "Answer the prediction" does: the page brings the prediction into view. */
+    public void setOnShowPrediction(Runnable action) {
+        showPrediction = action;
     }
 
     public Button runButton() {
