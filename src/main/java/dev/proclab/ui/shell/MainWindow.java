@@ -81,6 +81,12 @@ public final class MainWindow {
         // The lesson page (code editor, knob sheet, console, timeline) is built once the lesson list is on
         // screen: the first frame only has to style and lay out the menu, the list and the status bar.
         shell.setCenter(pageSlot);
+        Label opening = new Label();
+        opening.textProperty().bind(i18n.text("lesson.opening"));
+        opening.getStyleClass().add(DETAIL_EMPTY);
+        // Until the page is built (a moment after the list is shown), say that the chosen lesson is coming.
+        opening.visibleProperty().bind(parts.lessons().selectedProperty().isNotNull());
+        pageSlot.getChildren().add(opening);
         shell.setBottom(bottom);
         root.getChildren().add(shell);
         root.getStyleClass().add(APP_ROOT);
