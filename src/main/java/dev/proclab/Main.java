@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
@@ -27,8 +28,9 @@ import javafx.application.Application;
  * written when the app's JVM ends for the first time after the jar or the JDK changed ({@code
  * -XX:ArchiveClassesAtExit}, to a temporary file this JVM then renames), in {@code
  * <cache>/app/app-<key>.jsa} (the cache as in {@code RuntimeJar.cacheRoot()}), and used from the next
- * launch on; the archives of earlier builds are then removed. The user's own JVM options come after the
- * launcher's, so they win.
+ * launch on; then the archives of other builds are removed but for the three newest. While the app's JVM
+ * writes its archive it exits a second or two later than otherwise. The user's own JVM options come after
+ * the launcher's, so they win.
  *
  * <p>The app's JVM reads its standard input, a pipe from this one, and exits when that closes, so it
  * never outlives the launcher, even one that was killed; this JVM ends the app's when it is told to end
@@ -37,6 +39,9 @@ import javafx.application.Application;
  * starts a second JVM). {@code -Dproclab.cds=false} starts the second JVM without an archive.
  */
 public final class Main {
+    /** How many archives of other jars or JDKs are kept beside the current one. */
+    static final int OTHERS_KEPT = 3;
+
     /** Set on the app's JVM by the launcher; its value is the launcher's pid. */
     static final String LAUNCHED_BY = "proclab.launcher";
 
@@ -137,6 +142,7 @@ public final class Main {
             try {
                 if (dumping != null) {
                     Files.createDirectories(dumping.getParent());
+                    removeLeftovers(dumping.getParent());
                 }
                 app = new ProcessBuilder(command)
                         .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -175,19 +181,55 @@ public final class Main {
         }
 
         /**
-         * Removes the archives of other jars or JDKs (35 MB each, one per build of the jar) and what launchers
-         * that were killed while their app wrote one left behind more than an hour ago.
+         * After a new archive was kept: removes the archives of other jars or JDKs (35 MB each, one per build
+         * of the jar) except the {@value #OTHERS_KEPT} newest, so that a few installations side by side do not
+         * throw each other's away, and the leftovers of launchers that are gone.
          */
         static void removeOthers(Path archive) throws IOException {
-            long anHourAgo = System.currentTimeMillis() - 3_600_000;
+            List<Path> others = new ArrayList<>();
             try (var files = Files.list(archive.getParent())) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    boolean other = name.startsWith("app-") && name.endsWith(".jsa") && !f.equals(archive);
-                    boolean stale = name.startsWith("app-")
-                            && name.endsWith(".tmp")
-                            && Files.getLastModifiedTime(f).toMillis() < anHourAgo;
-                    if (other || stale) {
+                    if (name.startsWith("app-") && name.endsWith(".jsa") && !f.equals(archive)) {
+                        others.add(f);
+                    }
+                }
+            }
+            others.sort(Comparator.comparing((Path f) -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toMillis();
+                        } catch (IOException e) {
+                            return 0L;
+                        }
+                    })
+                    .reversed());
+            for (Path f : others.subList(Math.min(OTHERS_KEPT, others.size()), others.size())) {
+                Files.deleteIfExists(f);
+            }
+            removeLeftovers(archive.getParent());
+        }
+
+        /**
+         * Removes the temporary archives ({@code app-<key>.jsa.<launcher pid>.tmp}) of launchers that are no
+         * longer running: killed before their app had written its archive, or while it did.
+         */
+        static void removeLeftovers(Path folder) throws IOException {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (!name.startsWith("app-") || !name.endsWith(".tmp")) {
+                        continue;
+                    }
+                    String[] parts = name.split("\\.");
+                    long pid;
+                    try {
+                        pid = Long.parseLong(parts[parts.length - 2]);
+                    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                        pid = -1;
+                    }
+                    boolean launcherGone = pid <= 0
+                            || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+                    if (launcherGone) {
                         Files.deleteIfExists(f);
                     }
                 }

@@ -61,21 +61,28 @@ class MainTest {
     }
 
     @Test
-    void keepingAnArchiveRemovesThoseOfEarlierBuildsAndOldLeftovers() throws Exception {
-        Path kept = Files.writeString(dir.resolve("app-1-100.jsa"), "new");
-        Path earlier = Files.writeString(dir.resolve("app-2-100.jsa"), "old");
-        Path oldLeftover = Files.writeString(dir.resolve("app-3-100.jsa.77.tmp"), "half");
-        Files.setLastModifiedTime(
-                oldLeftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
-        Path youngLeftover = Files.writeString(dir.resolve("app-1-100.jsa.78.tmp"), "being written");
+    void keepingAnArchiveKeepsTheThreeNewestOthersAndRemovesTheLeftoversOfLaunchersThatAreGone() throws Exception {
+        Path kept = Files.writeString(dir.resolve("app-new-100.jsa"), "new");
+        List<Path> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Path other = Files.writeString(dir.resolve("app-" + i + "-100.jsa"), "old");
+            // app-4 is the newest other, app-0 the oldest
+            Files.setLastModifiedTime(
+                    other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - (5 - i) * 60_000L));
+            others.add(other);
+        }
+        Path ofAGoneLauncher = Files.writeString(dir.resolve("app-x-100.jsa.999999999.tmp"), "half");
+        Path ofThisLauncher = Files.writeString(
+                dir.resolve("app-y-100.jsa." + ProcessHandle.current().pid() + ".tmp"), "being written");
         Path unrelated = Files.writeString(dir.resolve("notes.txt"), "x");
 
         Main.AppJvm.removeOthers(kept);
 
         assertThat(kept).exists();
-        assertThat(earlier).doesNotExist();
-        assertThat(oldLeftover).doesNotExist();
-        assertThat(youngLeftover).exists();
+        assertThat(others.subList(2, 5)).allMatch(Files::exists);
+        assertThat(others.subList(0, 2)).noneMatch(Files::exists);
+        assertThat(ofAGoneLauncher).doesNotExist();
+        assertThat(ofThisLauncher).exists();
         assertThat(unrelated).exists();
     }
 
